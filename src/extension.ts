@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { createAnthropicAccess } from './vscode/anthropicAccess';
+import { registerAnthropicModels } from './vscode/anthropicModels';
+import { registerApiKey } from './vscode/apiKey';
+import { registerFindingCommands } from './vscode/findings/findingCommands';
+import { registerLog } from './vscode/log';
+import { registerParticipant } from './vscode/participant';
+import { registerPersonas } from './vscode/personas/registerPersonas';
+import { SessionTranscript } from './vscode/sessionTranscript';
+
+/** What the extension exports to other extensions (and its integration tests). */
+export interface ArchitectPersonasApi {
+  readonly transcript: SessionTranscript;
+}
+
+/** Wires the extension's parts; each registerX pushes its disposables to context.subscriptions. */
+export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi {
+  const log = registerLog(context);
+  try {
+    const keys = registerApiKey(context, log);
+    const anthropic = createAnthropicAccess(keys, log);
+    registerAnthropicModels(context, anthropic, log);
+    const personas = registerPersonas(context, log);
+    registerFindingCommands(context);
+    const transcript = new SessionTranscript();
+    registerParticipant(context, { personas, anthropic, log, transcript });
+    return { transcript };
+  } catch (err) {
+    log.error(`activation failed: ${(err as Error).stack ?? String(err)}`);
+    void vscode.window
+      .showErrorMessage(`Architect Personas failed to start: ${(err as Error).message}`, 'Show Log')
+      .then((choice) => choice && log.show());
+    throw err;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { OUTPUT_CONTRACT_INSTRUCTIONS } from '../core/findings/contract';
+import type { ModelClient, ModelMessage } from '../core/model/modelClient';
+import { describeModelError, toModelError } from '../core/model/modelErrors';
+import type { Persona } from '../core/personas/persona';
+import { buildPrompt } from '../core/prompt/promptBuilder';
+import type { SlashCommand } from '../core/slashCommands';
+import { isOurModel } from './anthropicAccess';
+import { AnswerRenderer, type FindingSummary } from './answerRenderer';
+import { gatherChatContext } from './chatContext';
+import { ChatModelClient } from './chatModelClient';
+import type { ParticipantDeps } from './participant';
+import { renderErrorAction } from './errorActions';
+import { readModelSettings } from './settings';
+
+/** What a `@backend` answer keeps in `ChatResult.metadata` for follow-ups and later turns. */
+export interface AnswerMetadata {
+  readonly personaId: string;
+  readonly personaName: string;
+  readonly command: string | undefined;
+  /** The model's raw answer, so later turns send what the model said, not the rendering. */
+  readonly answer: string;
+  readonly findings: readonly FindingSummary[];
+  readonly error?: string;
+}
+
+interface AnswerArgs {
+  readonly request: vscode.ChatRequest;
+  readonly chatContext: vscode.ChatContext;
+  readonly stream: vscode.ChatResponseStream;
+  readonly token: vscode.CancellationToken;
+  readonly persona: Persona;
+  readonly command: SlashCommand | undefined;
+  readonly deps: ParticipantDeps;
+}
+
+/** The pipeline for one request: context → prompt → model → parse → verify → render. */
+export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatResult> {
+  const { request, stream, token, persona, command, deps } = args;
+  const started = Date.now();
+  const settings = readModelSettings();
+  const ours = isOurModel(request.model);
+
+  stream.markdown(personaHeading(persona, deps));
+
+  let client: ModelClient | undefined;
+  if (ours) {
+    client = await deps.anthropic.getClient();
+    if (!client) {
+      stream.markdown('No Anthropic API key is set, so I cannot answer yet. Set your key and ask again.\n\n');
+      stream.button({ command: 'architectPersonas.setApiKey', title: 'Set Anthropic API Key' });
+      return { metadata: metadataOf(persona, command, '', [], 'noKey') };
+    }
+  } else {
+    client = new ChatModelClient(request.model);
+  }
+  const budgetChars = ours ? settings.maxContextTokens * 4 : Math.min(settings.maxContextTokens, request.model.maxInputTokens / 2) * 4;
+
+  const context = await gatherChatContext(request.references, { maxChars: budgetChars, redactSecrets: settings.redactSecrets });
+  for (const notice of context.notices) {
+    stream.markdown(`> ${notice.message}\n\n`);
+  }
+
+  const prompt = buildPrompt({
+    persona,
+    command,
+    userPrompt: request.prompt,
+    files: context.files,
+    history: historyOf(args.chatContext),
+    outputContract: OUTPUT_CONTRACT_INSTRUCTIONS,
+  });
+
+  const controller = new AbortController();
+  const cancel = token.onCancellationRequested(() => controller.abort());
+  const renderer = new AnswerRenderer(stream, context.files);
+  stream.progress(context.files.length ? `${persona.name} is reading ${describeFiles(context.files.map((f) => f.path))}…` : `${persona.name} is thinking…`);
+  try {
+    const result = await client.stream(
+      {
+        model: ours ? request.model.id : settings.model,
+        system: prompt.system,
+        messages: prompt.messages,
+        maxTokens: settings.maxOutputTokens,
+        signal: controller.signal,
+      },
+      (delta) => {
+        if (!token.isCancellationRequested) {
+          renderer.push(delta);
+        }
+      },
+    );
+    renderer.end();
+    deps.log.info(
+      `request done persona=${persona.id} command=${command?.name ?? '-'} files=${context.files.length} ms=${Date.now() - started}` +
+        (result.stopReason ? ` stop=${result.stopReason}` : ''),
+    );
+    if (result.stopReason === 'max_tokens') {
+      stream.markdown('\n\n> The answer hit the output limit (`architectPersonas.maxOutputTokens`) and was cut short.\n');
+    }
+    return { metadata: metadataOf(persona, command, renderer.text, renderer.findings) };
+  } catch (err) {
+    const error = toModelError(err);
+    if (error.kind === 'cancelled' || token.isCancellationRequested) {
+      renderer.end();
+      deps.log.info(`request cancelled persona=${persona.id} after ${Date.now() - started} ms`);
+      return { metadata: metadataOf(persona, command, renderer.text, renderer.findings, 'cancelled') };
+    }
+    // Keep whatever arrived: the partial answer is flushed as Markdown before the message.
+    renderer.end();
+    deps.log.error(`request failed persona=${persona.id} kind=${error.kind}${error.status ? ` status=${error.status}` : ''}: ${error.message}`);
+    const described = describeModelError(error);
+    stream.markdown(`${renderer.text ? '\n\n---\n\n' : ''}**${described.message}**\n\n`);
+    renderErrorAction(stream, described.action);
+    return { metadata: metadataOf(persona, command, renderer.text, renderer.findings, error.kind) };
+  } finally {
+    cancel.dispose();
+  }
+}
+
+function personaHeading(persona: Persona, deps: ParticipantDeps): string {
+  const from = persona.source.kind === 'bundled' ? '' : ` — answering from ${deps.personas.describeSource(persona)}`;
+  return `**${persona.name}** · ${persona.title}${from}\n\n`;
+}
+
+function describeFiles(paths: readonly string[]): string {
+  return paths.length === 1 ? paths[0] : `${paths.length} files`;
+}
+
+function metadataOf(
+  persona: Persona,
+  command: SlashCommand | undefined,
+  answer: string,
+  findings: readonly FindingSummary[],
+  error?: string,
+): AnswerMetadata {
+  return { personaId: persona.id, personaName: persona.name, command: command?.name, answer, findings, error };
+}
+
+/** This participant's earlier turns, as model messages (the raw answers, when we kept them). */
+function historyOf(chatContext: vscode.ChatContext): ModelMessage[] {
+  const out: ModelMessage[] = [];
+  for (const turn of chatContext.history) {
+    if (turn instanceof vscode.ChatRequestTurn) {
+      out.push({ role: 'user', content: turn.command ? `/${turn.command} ${turn.prompt}` : turn.prompt });
+    } else if (turn instanceof vscode.ChatResponseTurn) {
+      const answer = (turn.result.metadata as Partial<AnswerMetadata> | undefined)?.answer;
+      const text =
+        answer ??
+        turn.response
+          .map((p) => (p instanceof vscode.ChatResponseMarkdownPart ? p.value.value : ''))
+          .join('');
+      out.push({ role: 'assistant', content: text });
+    }
+  }
+  return out;
+}

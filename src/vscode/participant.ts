@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { findSlashCommand } from '../core/slashCommands';
+import type { AnthropicAccess } from './anthropicAccess';
+import { answerChatRequest, type AnswerMetadata } from './answerRequest';
+import type { Log } from './log';
+import type { PersonaService } from './personas/personaService';
+import { provideFollowups } from './followups';
+import { recordingStream, type SessionTranscript } from './sessionTranscript';
+
+export const PARTICIPANT_ID = 'architect-personas.backend';
+
+export interface ParticipantDeps {
+  readonly personas: PersonaService;
+  readonly anthropic: AnthropicAccess;
+  readonly log: Log;
+  readonly transcript: SessionTranscript;
+}
+
+/** Registers `@backend`. The handler delegates each request to the answer pipeline. */
+export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): vscode.ChatParticipant {
+  const handler: vscode.ChatRequestHandler = async (request, chatContext, chatStream, token) => {
+    const persona = deps.personas.getActive();
+    const command = findSlashCommand(request.command);
+    const prompt = request.prompt.trim();
+    const turn = deps.transcript.begin(request.prompt, command?.name, persona.id, persona.name);
+    const stream = recordingStream(chatStream, turn);
+    try {
+      if (!command && (prompt === '' || /^(help|\?)$/i.test(prompt))) {
+        stream.markdown(greetingOf(persona.name, persona.title, persona.greeting));
+        return { metadata: { personaId: persona.id, command: 'help' } satisfies Partial<AnswerMetadata> };
+      }
+      const result = await answerChatRequest({ request, chatContext, stream, token, persona, command, deps });
+      turn.answer = (result.metadata as AnswerMetadata | undefined)?.answer ?? '';
+      return result;
+    } finally {
+      turn.done = true;
+    }
+  };
+
+  const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, handler);
+  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
+  participant.followupProvider = { provideFollowups };
+  context.subscriptions.push(participant);
+  return participant;
+}
+
+function greetingOf(name: string, title: string, greeting: string | undefined): string {
+  if (greeting?.trim()) {
+    return `**${name}** · ${title}\n\n${greeting.trim()}\n`;
+  }
+  return (
+    `**${name}** · ${title}\n\nAsk me about the code you select or the file you have open:\n\n` +
+    '- `/design` a system, schema or API\n- `/scale` find the next bottleneck\n- `/optimize` slow queries and hot paths\n' +
+    '- `/infra` deployment, caching, queues, cost\n- `/debug` the root cause of a bug\n'
+  );
+}

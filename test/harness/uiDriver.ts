@@ -1,0 +1,59 @@
+/**
+ * The UI driver: an HTTP endpoint through which integration tests running in the extension host
+ * read and drive the workbench page (the chat panel's DOM, screenshots, clicks, keys).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './workspace';
+
+const CHAT_ITEM = '.interactive-item-container';
+
+function send(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export async function handleUiDriverRequest(page: Page, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://driver');
+  const param = (name: string): string => url.searchParams.get(name) ?? '';
+  switch (url.pathname) {
+    case '/chat': {
+      // One entry per request/response item in the chat panel, in order.
+      const items = await page.$$eval(CHAT_ITEM, (els) => els.map((e) => (e as HTMLElement).innerText));
+      return send(res, { items });
+    }
+    case '/chat-buttons': {
+      const buttons = await page.$$eval(`${CHAT_ITEM} .monaco-button, ${CHAT_ITEM} a.monaco-button, ${CHAT_ITEM} button`, (els) =>
+        els.map((e) => (e as HTMLElement).innerText.trim()).filter((t) => t.length > 0),
+      );
+      return send(res, { buttons });
+    }
+    case '/click-chat-button': {
+      const text = param('text');
+      const button = page.locator(`${CHAT_ITEM} .monaco-button`, { hasText: text }).last();
+      await button.click({ timeout: 10_000 });
+      return send(res, { clicked: text });
+    }
+    case '/selector-text': {
+      const texts = await page.$$eval(param('selector'), (els) => els.map((e) => (e as HTMLElement).innerText));
+      return send(res, { texts });
+    }
+    case '/screenshot': {
+      const file = path.join(ARTIFACTS_DIR, `${param('name').replace(/[^\w.-]/g, '_') || 'screenshot'}.png`);
+      await page.screenshot({ path: file });
+      return send(res, { file });
+    }
+    case '/press': {
+      await page.keyboard.press(param('key'));
+      return send(res, { pressed: param('key') });
+    }
+    case '/type': {
+      await page.keyboard.type(param('text'));
+      return send(res, { typed: true });
+    }
+    default:
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`unknown UI driver route ${url.pathname}`);
+  }
+}

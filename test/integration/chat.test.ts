@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
+import { askInChat, chatButtons, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
+
+describe('@backend in the real chat panel', () => {
+  let server: FakeAnthropicServer;
+
+  afterEach(async () => {
+    await server?.close();
+  });
+
+  it('answers /debug on the selected lines, streaming from the Anthropic SDK', async () => {
+    server = await useFakeAnthropic();
+    const answer =
+      'The loop on line 14 runs one query per user: an N+1 pattern. ' +
+      'With 50 users that is 51 round trips. Fetch all orders in one query with `WHERE user_id = ANY($1)` and group them in memory.';
+    server.script({ kind: 'reply', text: answer, chunkSize: 12, delayMs: 15 });
+    await openFixture('src/db/users.ts', { startLine: 11, endLine: 19 });
+    await askInChat('@backend /debug why is this slow?');
+
+    await waitForChatText('group them in memory');
+    await waitForTurnDone();
+    await screenshot('chat-debug-answer');
+
+    assert.equal(server.requests.length, 1);
+    const req = server.requests[0];
+    assert.equal(req.auth.value, TEST_KEY, 'the stored key is sent to the configured base URL');
+    const body = req.body!;
+    assert.equal(body.stream, true);
+    const system = JSON.stringify(body.system);
+    assert.match(system, /Task: \/debug/, 'the /debug instructions are in the system prompt');
+    const user = JSON.stringify(body.messages?.at(-1)?.content);
+    assert.match(user, /src\/db\/users\.ts/, 'the file is sent with its workspace-relative path');
+    assert.match(user, /14 \| {3}for \(const user of users\.rows\)/, 'the selection is sent with line numbers');
+    assert.doesNotMatch(user, /findUserByEmail/, 'only the selection is sent');
+    assert.match(user, /why is this slow\?/);
+  });
+
+  it('without an API key says so and offers the Set Anthropic API Key button', async () => {
+    server = await useFakeAnthropic({ withKey: false });
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /debug why is this slow?');
+    await waitForChatText('No Anthropic API key is set');
+    await waitForTurnDone();
+    const buttons = await waitFor('the set-key button', async () => {
+      const b = await chatButtons();
+      return b.includes('Set Anthropic API Key') ? b : undefined;
+    });
+    assert.ok(buttons.includes('Set Anthropic API Key'));
+    assert.equal(server.requests.length, 0, 'nothing is sent without a key');
+    await vscode.commands.executeCommand('architectPersonas.setApiKey', TEST_KEY);
+  });
+
+  it('cancelling the request closes the HTTP request at the server', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: 'word '.repeat(400), chunkSize: 5, delayMs: 50 });
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /optimize make this faster');
+    await waitForChatText('word word word');
+    await vscode.commands.executeCommand('workbench.action.chat.cancel');
+    await server.waitFor((reqs) => reqs[0]?.clientClosed === true, 10_000);
+    assert.equal(server.requests[0].finished, false, 'the server had not finished when the client went away');
+    await waitForTurnDone();
+  });
+});
