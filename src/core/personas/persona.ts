@@ -21,6 +21,10 @@ export interface Persona {
   readonly greeting?: string;
   /** How the persona formats its session-end summary. */
   readonly sessionSummary?: string;
+  /** A codicon id (e.g. `tools`, without `$(...)`) shown in the status bar and the persona picker. */
+  readonly icon?: string;
+  /** Short keywords shown in the persona picker and matched when filtering it. */
+  readonly tags?: readonly string[];
   /** The persona's prompt: the Markdown body of its file. */
   readonly body: string;
   readonly source: PersonaSource;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { SLASH_COMMAND_NAMES } from '../slashCommands';
+
+/** Persona ids are kebab-case: lowercase letters and digits in dash-separated words. */
+export const PERSONA_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A body (the persona's prompt) larger than this many UTF-8 bytes is refused. */
+export const MAX_PERSONA_BODY_BYTES = 32 * 1024;
+
+/** A whole persona file larger than this many characters is refused before it is parsed. */
+export const MAX_PERSONA_FILE_CHARS = 128 * 1024;
+
+const nonEmpty = z.string().trim().min(1, { message: 'must not be empty' });
+
+const commandsSchema = z.object({
+  design: nonEmpty.optional(),
+  scale: nonEmpty.optional(),
+  optimize: nonEmpty.optional(),
+  infra: nonEmpty.optional(),
+  debug: nonEmpty.optional(),
+});
+
+/**
+ * The persona front matter. Unknown keys are not errors (they are stripped and reported as
+ * warnings by `parsePersona`), so a newer persona file still loads in an older extension.
+ */
+export const personaFrontMatterSchema = z.object({
+  id: z.string().regex(PERSONA_ID_PATTERN, {
+    message: 'must be kebab-case: lowercase letters and digits separated by single dashes, e.g. "my-architect"',
+  }),
+  name: nonEmpty,
+  title: nonEmpty,
+  description: nonEmpty.refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' }),
+  principles: z.array(nonEmpty).min(1, { message: 'must list at least one principle' }),
+  commands: commandsSchema.optional(),
+  greeting: nonEmpty.optional(),
+  sessionSummary: nonEmpty.optional(),
+  icon: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a codicon id such as "tools" (without "$(" and ")")' })
+    .optional(),
+  tags: z.array(nonEmpty).optional(),
+});
+
+export type PersonaFrontMatter = z.infer<typeof personaFrontMatterSchema>;
+
+/** Top-level keys the schema knows, in the order the docs list them. */
+export const KNOWN_FRONT_MATTER_KEYS: readonly string[] = Object.keys(personaFrontMatterSchema.shape);
+
+/** Keys allowed under `commands`. */
+export const KNOWN_COMMAND_KEYS: readonly string[] = SLASH_COMMAND_NAMES;
