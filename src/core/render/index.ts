@@ -1,0 +1,2 @@
+export * from './chatParts';
+export * from './renderFinding';

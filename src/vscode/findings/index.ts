@@ -1,0 +1,2 @@
+export { renderChatParts, toVscodeRange } from './renderChatParts';
+export { registerFindingCommands, FIX_SCHEME } from './findingCommands';
