@@ -2,6 +2,7 @@ export type { Persona, PersonaSource, PersonaSourceKind } from './persona';
 export { parsePersona } from './parsePersona';
 export type { ParsePersonaResult, PersonaProblem, PersonaProblemSeverity } from './parsePersona';
 export {
+  DEFAULT_PERSONA_ID,
   KNOWN_COMMAND_KEYS,
   KNOWN_FRONT_MATTER_KEYS,
   MAX_PERSONA_BODY_BYTES,
@@ -16,6 +17,3 @@ export { personaInstructionsFor } from './instructions';
 export { agentFilePath, DEFAULT_AGENT_TOOLS, renderCopilotAgentFile } from './agentFile';
 export type { AgentFileOptions } from './agentFile';
 export { frontMatterKeyLine } from './frontMatterLines';
-
-/** The persona used when nothing else is chosen or configured. */
-export const DEFAULT_PERSONA_ID = 'pragmatic-platform-engineer';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { SLASH_COMMAND_NAMES } from '../slashCommands';
 
+/** The persona used when nothing else is chosen or configured. */
+export const DEFAULT_PERSONA_ID = 'pragmatic-platform-engineer';
+
 /** Persona ids are kebab-case: lowercase letters and digits in dash-separated words. */
 export const PERSONA_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
