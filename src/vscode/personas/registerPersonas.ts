@@ -50,7 +50,23 @@ export function registerPersonas(context: vscode.ExtensionContext, log?: Persona
     context.subscriptions.push(bundledWatcher, bundledWatcher.onDidCreate(reload), bundledWatcher.onDidChange(reload), bundledWatcher.onDidDelete(reload));
   }
 
+  // Saving a persona file reloads at once, so the very next request sees the edit even if the
+  // file watcher reports it a little later.
+  const isPersonaFile = (uri: vscode.Uri): boolean => {
+    if (!uri.path.toLowerCase().endsWith('.md')) {
+      return false;
+    }
+    const dir = uri.path.slice(0, uri.path.lastIndexOf('/'));
+    const user = resolveUserFolder(vscode.workspace.getConfiguration('architectPersonas').get<string>(SETTING_PERSONAS_FOLDER, '')).uri;
+    return dir.endsWith('/.vscode/architects') || (user !== undefined && dir === user.path.replace(/\/$/, '')) || dir === service.bundledFolder.path;
+  };
+
   context.subscriptions.push(
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (isPersonaFile(doc.uri)) {
+        reload();
+      }
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(reload),
     vscode.workspace.onDidChangeWorkspaceFolders(reload),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -201,7 +217,7 @@ async function exportPersonaAsAgent(service: PersonaService, id: string | undefi
       return undefined;
     }
   }
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.github', 'agents'));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderCopilotAgentFile(persona)));
   await vscode.window.showTextDocument(target, { preview: false });
   return target;
