@@ -205,7 +205,7 @@ export class FakeAnthropicServer {
     return this.queue.length;
   }
 
-  /** Forget queued behaviours, recorded requests, simulated cache state and the default; drop open connections. */
+  /** Forget queued behaviours, recorded requests, simulated cache state and the default. */
   reset(): void {
     this.queue.length = 0;
     this.requests.length = 0;

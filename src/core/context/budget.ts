@@ -39,7 +39,11 @@ export function lineStarts(text: string): number[] {
 }
 
 function normalise(slice: string): string {
-  return slice.includes('\r') ? slice.replace(/\r\n/g, '\n') : slice;
+  if (!slice.includes('\r')) {
+    return slice;
+  }
+  const lf = slice.replace(/\r\n/g, '\n');
+  return lf.endsWith('\r') ? lf.slice(0, -1) : lf;
 }
 
 export function budgetContext(text: string, options: BudgetOptions = {}): BudgetResult {
