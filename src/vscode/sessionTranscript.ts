@@ -46,28 +46,30 @@ export class SessionTranscript {
 
 /** Wraps a response stream so that what is rendered is also recorded in `turn`. */
 export function recordingStream(stream: vscode.ChatResponseStream, turn: RecordedTurn): vscode.ChatResponseStream {
-  return new Proxy(stream, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (prop === 'markdown') {
-        return (v: string | vscode.MarkdownString) => {
-          turn.markdown += typeof v === 'string' ? v : v.value;
-          target.markdown(v);
-        };
-      }
-      if (prop === 'button') {
-        return (c: vscode.Command) => {
-          turn.buttons.push({ title: c.title, command: c.command });
-          target.button(c);
-        };
-      }
-      if (prop === 'anchor') {
-        return (v: vscode.Uri | vscode.Location, title?: string) => {
-          turn.markdown += title ?? '';
-          target.anchor(v, title);
-        };
-      }
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  return {
+    markdown(value) {
+      turn.markdown += typeof value === 'string' ? value : value.value;
+      stream.markdown(value);
     },
-  });
+    anchor(value, title) {
+      turn.markdown += title ?? '';
+      stream.anchor(value, title);
+    },
+    button(command) {
+      turn.buttons.push({ title: command.title, command: command.command });
+      stream.button(command);
+    },
+    filetree(value, baseUri) {
+      stream.filetree(value, baseUri);
+    },
+    progress(value) {
+      stream.progress(value);
+    },
+    reference(value, iconPath) {
+      stream.reference(value, iconPath);
+    },
+    push(part) {
+      stream.push(part);
+    },
+  };
 }

@@ -15,7 +15,7 @@ export interface ModelSettings {
 export function readModelSettings(): ModelSettings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   return {
-    model: c.get<string>('model', 'claude-sonnet-4-5').trim() || 'claude-sonnet-4-5',
+    model: c.get<string>('model', 'claude-sonnet-5-5').trim() || 'claude-sonnet-5-5',
     baseUrl: c.get<string>('baseUrl', 'https://api.anthropic.com').trim() || 'https://api.anthropic.com',
     maxOutputTokens: Math.max(256, c.get<number>('maxOutputTokens', 8192)),
     idleTimeoutMs: Math.max(5, c.get<number>('idleTimeoutSeconds', 60)) * 1000,

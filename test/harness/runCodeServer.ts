@@ -14,6 +14,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { prepareWorkspace, REPO_ROOT, ARTIFACTS_DIR } from './workspace';
 import { handleUiDriverRequest } from './uiDriver';
@@ -149,7 +150,7 @@ async function main(): Promise<number> {
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
     await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => {
-      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      const line = format(...(Array.isArray(args) ? args : [args]));
       process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
     });
 
