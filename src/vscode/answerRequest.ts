@@ -90,6 +90,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
       },
     );
     renderer.end();
+    deps.onFindings?.(renderer.verifiedFindings, context.files);
     deps.log.info(
       `request done persona=${persona.id} command=${command?.name ?? '-'} files=${context.files.length} ms=${Date.now() - started}` +
         (result.stopReason ? ` stop=${result.stopReason}` : ''),

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { SentFile } from '../core/context/sentFile';
+import type { VerifiedFinding } from '../core/findings/verify';
 import { findSlashCommand } from '../core/slashCommands';
 import type { AnthropicAccess } from './anthropicAccess';
 import { answerChatRequest, type AnswerMetadata } from './answerRequest';
@@ -14,6 +16,8 @@ export interface ParticipantDeps {
   readonly anthropic: AnthropicAccess;
   readonly log: Log;
   readonly transcript: SessionTranscript;
+  /** Receives each answer's verified findings with the files that were sent (e.g. for diagnostics). */
+  readonly onFindings?: (findings: readonly VerifiedFinding[], sentFiles: readonly SentFile[]) => void;
 }
 
 /** Registers `@backend`. The handler delegates each request to the answer pipeline. */
