@@ -209,6 +209,22 @@ function ceilIndex(arr: readonly number[], x: number): number {
 // ---------------------------------------------------------------------------------------------
 // Relocation
 
+function lineIndex(doc: PreparedText): Map<string, number[]> {
+  if (!doc.index) {
+    const index = new Map<string, number[]>();
+    doc.norm.forEach((l, i) => {
+      const list = index.get(l);
+      if (list) {
+        list.push(i);
+      } else {
+        index.set(l, [i]);
+      }
+    });
+    doc.index = index;
+  }
+  return doc.index;
+}
+
 const WINDOW_LINES = 200;
 
 /**
@@ -223,6 +239,7 @@ function nearestOccurrence(
   windowStart: number,
   windowEnd: number,
   lineOf: (offset: number) => number,
+  global: boolean,
 ): number | undefined {
   const scan = (from: number, to: number): number | undefined => {
     let best: number | undefined;
@@ -242,50 +259,90 @@ function nearestOccurrence(
     return best;
   };
   if (hint !== undefined) {
-    const inWindow = scan(windowStart, windowEnd);
-    if (inWindow !== undefined) {
-      return inWindow;
+    // Search a slice so a miss costs the window, not the whole text.
+    const slice = hay.slice(windowStart, windowEnd + needle.length);
+    let best: number | undefined;
+    let bestDist = Infinity;
+    for (let i = slice.indexOf(needle); i !== -1 && windowStart + i <= windowEnd; i = slice.indexOf(needle, i + 1)) {
+      const d = Math.abs(lineOf(windowStart + i) - hint);
+      if (d < bestDist) {
+        best = windowStart + i;
+        bestDist = d;
+      }
+    }
+    if (best !== undefined) {
+      return best;
     }
   }
-  return scan(0, hay.length);
+  return global ? scan(0, hay.length) : undefined;
 }
 
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
+/** Bigram counts hashed into a small table (collisions only make similarity slightly generous). */
+type Bigrams = Uint16Array;
+const BUCKETS = 1024;
+
+function bigramHash(s: string, i: number): number {
+  return (s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) & (BUCKETS - 1);
+}
+
+function bigrams(s: string): Bigrams {
+  const m = new Uint16Array(BUCKETS);
   for (let i = 0; i < s.length - 1; i++) {
-    const b = s.slice(i, i + 2);
-    m.set(b, (m.get(b) ?? 0) + 1);
+    m[bigramHash(s, i)]++;
   }
   return m;
 }
 
-/** Dice coefficient on character bigrams; `a` pre-split into bigrams. */
-function similarity(a: string, aBigrams: Map<string, number>, b: string): number {
+const usedScratch = new Uint16Array(BUCKETS);
+
+/**
+ * Line similarity in 0..1: the shared prefix + suffix ratio when that is already high (one
+ * local edit, the common case), else the Dice coefficient on character bigrams.
+ */
+function similarity(a: string, aBigrams: Bigrams, b: string): number {
   if (a === b) {
     return 1;
   }
-  if (a.length < 2 || b.length < 2) {
+  const la = a.length;
+  const lb = b.length;
+  if (la < 2 || lb < 2) {
     return 0;
   }
-  const lenRatio = Math.min(a.length, b.length) / Math.max(a.length, b.length);
-  if (lenRatio < 0.5) {
-    return lenRatio * 0.5; // cheap upper bound region: too different
+  const minLen = Math.min(la, lb);
+  const maxLen = Math.max(la, lb);
+  if (minLen / maxLen < 0.5) {
+    return (minLen / maxLen) * 0.5; // too different in length to be the same line
   }
-  const seen = new Map<string, number>();
+  let pre = 0;
+  while (pre < minLen && a.charCodeAt(pre) === b.charCodeAt(pre)) {
+    pre++;
+  }
+  let suf = 0;
+  while (suf < minLen - pre && a.charCodeAt(la - 1 - suf) === b.charCodeAt(lb - 1 - suf)) {
+    suf++;
+  }
+  const edit = (pre + suf) / maxLen;
+  if (edit >= 0.9) {
+    return edit;
+  }
   let inter = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const bg = b.slice(i, i + 2);
-    const used = seen.get(bg) ?? 0;
-    if (used < (aBigrams.get(bg) ?? 0)) {
+  for (let i = 0; i < lb - 1; i++) {
+    const h = bigramHash(b, i);
+    if (usedScratch[h] < aBigrams[h]) {
       inter++;
     }
-    seen.set(bg, used + 1);
+    usedScratch[h]++;
   }
-  return (2 * inter) / (a.length - 1 + b.length - 1);
+  for (let i = 0; i < lb - 1; i++) {
+    usedScratch[bigramHash(b, i)] = 0;
+  }
+  return Math.max(edit, (2 * inter) / (la - 1 + lb - 1));
 }
 
 const FUZZY_THRESHOLD_MULTI = 0.75;
 const FUZZY_THRESHOLD_SINGLE = 0.85;
+/** In the window (searched nearest first), a score this high ends the search. */
+const NEAR_PERFECT = 0.97;
 
 /**
  * Finds `quote` in `documentText` nearest to `hintLine` (1-based, relative to documentText):
@@ -309,12 +366,17 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
   const hint = hintLine === undefined || !Number.isFinite(hintLine) ? undefined : Math.min(Math.max(Math.round(hintLine) - 1, 0), lineCount - 1);
   const lineOfOffset = (o: number) => floorIndex(doc.lineStarts, o);
 
+  // An exact or normalised match needs every middle quote line to be a whole document line:
+  // when one is missing, skip the whole-text scans and go straight to fuzzy matching.
+  const qNorm = qLines.map(normalizeWhitespace).filter((l) => l !== '');
+  const global = qNorm.length < 3 || qNorm.slice(1, -1).every((l) => lineIndex(doc).has(l));
+
   // 1. Exact (only meaningful without CR line ends; CRLF documents fall through to normalised).
   const exactQuote = qLines.join('\n');
   if (exactQuote.trim() !== '') {
     const ws = hint === undefined ? 0 : doc.lineStarts[Math.max(0, hint - WINDOW_LINES)];
     const we = hint === undefined ? 0 : doc.lineStarts[Math.min(lineCount - 1, hint + WINDOW_LINES)];
-    const at = nearestOccurrence(doc.text, exactQuote, hint, ws, we, lineOfOffset);
+    const at = nearestOccurrence(doc.text, exactQuote, hint, ws, we, lineOfOffset, global);
     if (at !== undefined) {
       const end = at + exactQuote.length;
       return {
@@ -329,7 +391,6 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
   }
 
   // 2. Whitespace-normalised, ignoring blank lines.
-  const qNorm = qLines.map(normalizeWhitespace).filter((l) => l !== '');
   if (qNorm.length === 0 || doc.norm.length === 0) {
     return undefined;
   }
@@ -351,7 +412,7 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
     const needle = qNorm.join('\n');
     const ws = hintNorm === undefined ? 0 : doc.normStarts[Math.max(0, hintNorm - WINDOW_LINES)];
     const we = hintNorm === undefined ? 0 : doc.normStarts[Math.min(doc.norm.length - 1, hintNorm + WINDOW_LINES)];
-    const at = nearestOccurrence(doc.normJoined, needle, hintNorm, ws, we, normLineOf);
+    const at = nearestOccurrence(doc.normJoined, needle, hintNorm, ws, we, normLineOf, global);
     if (at !== undefined) {
       return toLocation(normLineOf(at), normLineOf(at + needle.length - 1), 'normalized', 1);
     }
@@ -379,7 +440,7 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
     }
     return acc / totalWeight;
   };
-  const pick = (candidates: Iterable<number>): { p: number; score: number } | undefined => {
+  const pick = (candidates: Iterable<number>, stopEarly: boolean): { p: number; score: number } | undefined => {
     let best: { p: number; score: number } | undefined;
     for (const p of candidates) {
       if (p < 0 || p > n - k) {
@@ -393,6 +454,9 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
       const bestDist = best === undefined || hintNorm === undefined ? Infinity : Math.abs(best.p - hintNorm);
       if (best === undefined || s > best.score + 1e-9 || (Math.abs(s - best.score) <= 1e-9 && dist < bestDist)) {
         best = { p, score: s };
+        if (s >= NEAR_PERFECT && stopEarly) {
+          break;
+        }
       }
     }
     return best;
@@ -401,38 +465,33 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
     const w = Math.max(40, 4 * k);
     const from = Math.max(0, hintNorm - w);
     const to = Math.min(n - k, hintNorm + w);
+    // Nearest first, so a near-perfect match close to the hint ends the search.
     const windowCandidates: number[] = [];
-    for (let p = from; p <= to; p++) {
-      windowCandidates.push(p);
+    for (let d = 0; hintNorm - d >= from || hintNorm + d <= to; d++) {
+      if (hintNorm - d >= from && hintNorm - d <= to) {
+        windowCandidates.push(hintNorm - d);
+      }
+      if (d > 0 && hintNorm + d <= to && hintNorm + d >= from) {
+        windowCandidates.push(hintNorm + d);
+      }
     }
-    const found = pick(windowCandidates);
+    const found = pick(windowCandidates, true);
     if (found) {
       return toLocation(found.p, found.p + k - 1, 'fuzzy', found.score);
     }
   }
   // Widen: only alignments where at least one substantial quote line matches exactly.
-  if (!doc.index) {
-    const index = new Map<string, number[]>();
-    doc.norm.forEach((l, i) => {
-      const list = index.get(l);
-      if (list) {
-        list.push(i);
-      } else {
-        index.set(l, [i]);
-      }
-    });
-    doc.index = index;
-  }
+  const index = lineIndex(doc);
   const candidates = new Set<number>();
   for (let j = 0; j < k && candidates.size < 5000; j++) {
     if (qNorm[j].length < 8) {
       continue;
     }
-    for (const i of doc.index.get(qNorm[j]) ?? []) {
+    for (const i of index.get(qNorm[j]) ?? []) {
       candidates.add(i - j);
     }
   }
-  const found = pick(candidates);
+  const found = pick(candidates, false);
   return found ? toLocation(found.p, found.p + k - 1, 'fuzzy', found.score) : undefined;
 }
 
@@ -514,31 +573,43 @@ function leadingWhitespace(s: string): string {
 
 /**
  * Plans replacing `quote` (re-located in the current `documentText` near `hintLine`) by
- * `replacement`. Exact matches replace exactly the quoted characters; normalised and fuzzy
- * matches replace whole lines, re-indenting the replacement from the quote's indentation to the
- * document's. Undefined when the quote cannot be found.
+ * `replacement`. When the match covers whole lines (up to indentation), whole lines are
+ * replaced and the replacement is re-indented from its own first-line indentation to the
+ * document's; a match in the middle of a line replaces exactly the quoted characters.
+ * Line ends follow the document (CRLF kept). Undefined when the quote cannot be found.
  */
 export function planReplacement(documentText: string, quote: string, replacement: string, hintLine?: number): ReplacementPlan | undefined {
   const loc = relocateQuote(documentText, quote, hintLine);
   if (!loc) {
     return undefined;
   }
-  const eol = documentText.includes('\r\n') ? '\r\n' : '\n';
+  let startOffset = loc.startOffset;
+  let endOffset = loc.endOffset;
   let newText = replacement.replace(/\r?\n/g, '\n');
-  if (loc.method !== 'exact') {
-    const qFirst = quote.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-    const docFirst = documentText.slice(loc.startOffset, documentText.indexOf('\n', loc.startOffset) === -1 ? undefined : documentText.indexOf('\n', loc.startOffset));
-    const from = leadingWhitespace(qFirst);
-    const to = leadingWhitespace(docFirst);
-    if (from !== to) {
+  const lineStart = documentText.lastIndexOf('\n', startOffset - 1) + 1;
+  let lineEnd = documentText.indexOf('\n', endOffset);
+  if (lineEnd === -1) {
+    lineEnd = documentText.length;
+  } else if (lineEnd > 0 && documentText.charCodeAt(lineEnd - 1) === 13) {
+    lineEnd--;
+  }
+  const wholeLines =
+    loc.method !== 'exact' || (documentText.slice(lineStart, startOffset).trim() === '' && documentText.slice(endOffset, Math.max(endOffset, lineEnd)).trim() === '');
+  if (wholeLines) {
+    startOffset = lineStart;
+    endOffset = Math.max(endOffset, lineEnd);
+    const firstDocLine = documentText.slice(lineStart, documentText.indexOf('\n', lineStart) === -1 ? undefined : documentText.indexOf('\n', lineStart));
+    const target = leadingWhitespace(firstDocLine);
+    const base = leadingWhitespace(newText.split('\n').find((l) => l.trim() !== '') ?? '');
+    if (base !== target) {
       newText = newText
         .split('\n')
-        .map((l) => (l.trim() === '' ? l : l.startsWith(from) ? to + l.slice(from.length) : to + l.replace(/^[ \t]*/, '')))
+        .map((l) => (l.trim() === '' ? l : l.startsWith(base) ? target + l.slice(base.length) : l))
         .join('\n');
     }
   }
-  if (eol === '\r\n') {
+  if (documentText.includes('\r\n')) {
     newText = newText.replace(/\n/g, '\r\n');
   }
-  return { startOffset: loc.startOffset, endOffset: loc.endOffset, newText, startLine: loc.startLine, endLine: loc.endLine, method: loc.method };
+  return { startOffset, endOffset, newText, startLine: loc.startLine, endLine: loc.endLine, method: loc.method };
 }

@@ -78,6 +78,14 @@ function unverifiedNote(v: VerifiedFinding): string {
   }
 }
 
+/** Unknown `<tag>text</tag>` pairs in notes become `**Tag:** text` so no chat sanitizer drops them. */
+export function notesMarkdown(notes: string): string {
+  return notes.replace(/<([A-Za-z][\w-]*)(?:\s[^<>]*)?>([\s\S]*?)<\/\1\s*>/g, (_m, name: string, text: string) => {
+    const label = name.replace(/[-_]+/g, ' ');
+    return `**${label.charAt(0).toUpperCase()}${label.slice(1)}:** ${text.trim()}`;
+  });
+}
+
 function locationTitle(path: string, startLine: number, endLine: number): string {
   return startLine === endLine ? `${path}:${startLine}` : `${path}:${startLine}-${endLine}`;
 }
@@ -155,7 +163,7 @@ export function renderFinding(v: VerifiedFinding): ChatPart[] {
     }
   }
   if (f.notes !== undefined) {
-    md += `${f.notes}\n\n`;
+    md += `${notesMarkdown(f.notes)}\n\n`;
   }
   for (const fix of f.fixes) {
     const label = fix.kind === 'run' ? 'Run' : 'Fix';

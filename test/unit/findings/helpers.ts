@@ -1,0 +1,96 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SentFile } from '../../../src/core/context/sentFile';
+import { FindingsStreamParser } from '../../../src/core/findings/parser';
+import type { ParsedEvent } from '../../../src/core/findings/types';
+
+/** test/fixtures/transcripts, from the compiled test (out/test/unit/findings) or the source. */
+export const TRANSCRIPTS_DIR = (() => {
+  for (const up of ['../../../../test/fixtures/transcripts', '../../fixtures/transcripts']) {
+    const dir = path.resolve(__dirname, up);
+    if (fs.existsSync(path.join(dir, 'optimize.md'))) {
+      return dir;
+    }
+  }
+  throw new Error(`transcripts directory not found from ${__dirname}`);
+})();
+
+export const WORKSPACE_URI = 'file:///workspace';
+
+/** Transcript names: one per slash command plus malformed ones. */
+export function transcriptNames(): string[] {
+  return fs
+    .readdirSync(TRANSCRIPTS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+export function readTranscript(name: string): string {
+  return fs.readFileSync(path.join(TRANSCRIPTS_DIR, `${name}.md`), 'utf8');
+}
+
+interface ContextEntry {
+  path: string;
+  languageId: string;
+  firstLine: number;
+  lastLine?: number;
+}
+
+/** Builds the SentFile[] of a transcript from `<name>.context.json` and the files under workspace/. */
+export function readContext(name: string): SentFile[] {
+  const entries = JSON.parse(fs.readFileSync(path.join(TRANSCRIPTS_DIR, `${name}.context.json`), 'utf8')) as ContextEntry[];
+  return entries.map((e) => {
+    const lines = readWorkspaceFile(e.path).split('\n');
+    if (lines[lines.length - 1] === '') {
+      lines.pop();
+    }
+    const text = lines.slice(e.firstLine - 1, e.lastLine ?? lines.length).join('\n');
+    return { path: e.path, uri: `${WORKSPACE_URI}/${e.path}`, languageId: e.languageId, text, firstLine: e.firstLine };
+  });
+}
+
+export function readWorkspaceFile(relPath: string): string {
+  return fs.readFileSync(path.join(TRANSCRIPTS_DIR, 'workspace', `${relPath}.txt`), 'utf8');
+}
+
+/** Merges adjacent markdown events so streams from different chunkings can be compared. */
+export function mergeEvents(events: readonly ParsedEvent[]): ParsedEvent[] {
+  const out: ParsedEvent[] = [];
+  for (const e of events) {
+    const last = out[out.length - 1];
+    if (e.kind === 'markdown' && last?.kind === 'markdown') {
+      out[out.length - 1] = { kind: 'markdown', text: last.text + e.text };
+    } else if (e.kind !== 'markdown' || e.text !== '') {
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+export function parseChunks(chunks: readonly string[]): ParsedEvent[] {
+  const p = new FindingsStreamParser();
+  const events: ParsedEvent[] = [];
+  for (const c of chunks) {
+    events.push(...p.push(c));
+  }
+  events.push(...p.end());
+  return events;
+}
+
+/** The text the events stand for: markdown text and the raw text of findings, in order. */
+export function reconstruct(events: readonly ParsedEvent[]): string {
+  return events.map((e) => (e.kind === 'markdown' ? e.text : e.kind === 'finding' ? e.finding.raw : '')).join('');
+}
+
+/** Deterministic PRNG (mulberry32) for reproducible random splits. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
