@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createAnthropicAccess } from './vscode/anthropicAccess';
 import { registerAnthropicModels } from './vscode/anthropicModels';
 import { registerApiKey } from './vscode/apiKey';
+import { registerDesignSessions } from './vscode/design/registerDesignSessions';
 import { registerFindingCommands } from './vscode/findings/findingCommands';
 import { registerLog } from './vscode/log';
 import { registerParticipant } from './vscode/participant';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     registerFindingCommands(context);
     const transcript = new SessionTranscript();
     registerParticipant(context, { personas, anthropic, log, transcript });
+    registerDesignSessions(context, { personas, transcript, log, anthropic });
     return { transcript };
   } catch (err) {
     log.error(`activation failed: ${(err as Error).stack ?? String(err)}`);

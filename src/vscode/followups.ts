@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { SESSION_SUMMARY_PROMPT } from '../core/design/summary';
 import type { AnswerMetadata } from './answerRequest';
 
 /** Follow-ups offered under an `@backend` answer, from the findings it kept in its metadata. */
@@ -24,7 +25,7 @@ export function provideFollowups(result: vscode.ChatResult): vscode.ChatFollowup
     });
   }
   if (meta.command === 'design') {
-    followups.push({ prompt: 'Summarize this design session in your session-summary format.', label: 'Summarize this session' });
+    followups.push({ prompt: SESSION_SUMMARY_PROMPT, label: 'Summarize this session' });
   }
   return followups;
 }

@@ -7,6 +7,7 @@
  * command's instructions follow in a second block; the code travels in the last user message.
  */
 import type { SentFile } from '../context/sentFile';
+import { sessionSummaryInstructions } from '../design/summary';
 import { lastLineOf } from '../context/sentFile';
 import { numberLines } from '../context/lineNumbers';
 import type { ModelMessage, SystemBlock } from '../model/modelClient';
@@ -39,7 +40,7 @@ const SETTING =
 export function buildPrompt(input: PromptInput): BuiltPrompt {
   const { persona } = input;
   const principles = persona.principles.length ? `\n\nPrinciples you hold:\n${persona.principles.map((p) => `- ${p}`).join('\n')}` : '';
-  const personaBlock = `${SETTING}\n\n# Who you are: ${persona.name}, ${persona.title}\n\n${persona.body.trim()}${principles}\n\n${input.outputContract.trim()}`;
+  const personaBlock = `${SETTING}\n\n# Who you are: ${persona.name}, ${persona.title}\n\n${persona.body.trim()}${principles}${sessionSummaryInstructions(persona.sessionSummary)}\n\n${input.outputContract.trim()}`;
   const instructions = input.command
     ? `# Task: /${input.command.name}\n\n${personaInstructionsFor(persona, input.command.name)}`
     : `# Task\n\n${GENERAL_INSTRUCTIONS}`;
