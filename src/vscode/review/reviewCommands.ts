@@ -1,0 +1,235 @@
+/**
+ * Review with Architect (editor / explorer / palette), Review Uncommitted Changes and Clear
+ * Review Diagnostics. A review opens the chat panel with `@backend` and the code attached
+ * (`workbench.action.chat.open` with `attachFiles`); the participant's context stage turns the
+ * attachments (Uri, or Location for a range) into the files it sends. A progress notification
+ * runs until the answer is complete; the findings reach the Problems panel through
+ * ReviewDiagnostics (ParticipantDeps.onFindings).
+ */
+import * as vscode from 'vscode';
+import { hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../core/review/hunks';
+import { explainPrompt, reviewPrompt, uncommittedReviewPrompt, type ChangedFile } from '../../core/review/reviewModel';
+import type { SessionTranscript } from '../sessionTranscript';
+import { diffAgainstHead, GitDiffError } from './gitDiff';
+import { REVIEW_COMMANDS, ReviewCodeActions, ReviewDiagnostics, type DismissArgs, type ExplainArgs } from './reviewDiagnostics';
+
+export const COMMANDS = {
+  reviewWithArchitect: 'architectPersonas.reviewWithArchitect',
+  reviewUncommittedChanges: 'architectPersonas.reviewUncommittedChanges',
+  clearReviewDiagnostics: 'architectPersonas.clearReviewDiagnostics',
+} as const;
+
+const PARTICIPANT = '@backend';
+/** How long to wait for the chat to start answering before the progress notification gives up. */
+const START_TIMEOUT_MS = 30_000;
+const ANSWER_TIMEOUT_MS = 15 * 60_000;
+
+export interface ReviewDeps {
+  readonly transcript: SessionTranscript;
+  /** True when our own Anthropic model can answer (an API key is set): the chat is switched to it. */
+  readonly preferOwnModel: () => Promise<boolean>;
+}
+
+/** An attachment for workbench.action.chat.open: a whole file, or a range of it. */
+type Attachment = vscode.Uri | { uri: vscode.Uri; range: vscode.Range };
+
+function fullLines(doc: vscode.TextDocument, startLine0: number, endLine0: number): vscode.Range {
+  const end = Math.min(endLine0, doc.lineCount - 1);
+  return new vscode.Range(startLine0, 0, end, doc.lineAt(end).range.end.character);
+}
+
+function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+}
+
+export class ReviewCommands {
+  constructor(
+    private readonly deps: ReviewDeps,
+    private readonly diagnostics: ReviewDiagnostics,
+  ) {}
+
+  /** Editor context menu (resource Uri), explorer context menu (Uri, Uri[]) or palette (nothing). */
+  async reviewWithArchitect(arg?: unknown, selected?: unknown): Promise<void> {
+    const fromExplorer = Array.isArray(selected);
+    const uris = (fromExplorer ? (selected as unknown[]) : [arg]).filter((u): u is vscode.Uri => u instanceof vscode.Uri);
+    const editor = vscode.window.activeTextEditor;
+    if (uris.length === 0) {
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a file or select code to review with the architect.');
+        return;
+      }
+      uris.push(editor.document.uri);
+    }
+    const attachments: Attachment[] = [];
+    let query: string;
+    const onlyEditor = !fromExplorer && uris.length === 1 && editor?.document.uri.toString() === uris[0].toString() ? editor : undefined;
+    if (onlyEditor && !onlyEditor.selection.isEmpty) {
+      const sel = onlyEditor.selection;
+      const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line;
+      attachments.push({ uri: uris[0], range: fullLines(onlyEditor.document, sel.start.line, endLine) });
+      query = reviewPrompt(displayPath(uris[0]), { startLine: sel.start.line + 1, endLine: endLine + 1 });
+    } else {
+      const files: vscode.Uri[] = [];
+      for (const uri of uris) {
+        const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+        if (uri.scheme === 'untitled' || (stat && stat.type & vscode.FileType.File)) {
+          files.push(uri);
+        }
+      }
+      if (files.length === 0) {
+        void vscode.window.showInformationMessage('Choose a file to review (folders are not reviewed).');
+        return;
+      }
+      attachments.push(...files);
+      query = reviewPrompt(files.map(displayPath));
+    }
+    await this.askInChat(`Reviewing ${uris.length === 1 ? displayPath(uris[0]) : `${uris.length} files`} with ${PARTICIPANT}…`, query, attachments, true);
+  }
+
+  async reviewUncommittedChanges(): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Review Uncommitted Changes runs git, which a repository can configure to run programs. Trust this workspace first.');
+      return;
+    }
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage('Review Uncommitted Changes needs a local folder in a Git repository.');
+      return;
+    }
+    const changed: ChangedFile[] = [];
+    const attachments: Attachment[] = [];
+    const errors: string[] = [];
+    for (const folder of folders) {
+      let diff: string;
+      try {
+        diff = await diffAgainstHead(folder.uri.fsPath);
+      } catch (err) {
+        errors.push(folders.length > 1 ? `${folder.name}: ${(err as Error).message}` : (err as Error).message);
+        if (!(err instanceof GitDiffError)) {
+          throw err;
+        }
+        continue;
+      }
+      for (const file of parseUnifiedDiff(diff)) {
+        if (!file.newPath || file.binary || file.hunks.length === 0) {
+          continue; // deleted, binary or mode-only changes have no text to review
+        }
+        const uri = vscode.Uri.joinPath(folder.uri, file.newPath);
+        let doc: vscode.TextDocument;
+        try {
+          doc = await vscode.workspace.openTextDocument(uri);
+        } catch {
+          continue;
+        }
+        const span = attachmentSpan(mergeSpans(file.hunks.map((h) => hunkSpan(h, 0, doc.lineCount))));
+        if (!span) {
+          continue;
+        }
+        attachments.push({ uri, range: fullLines(doc, span.startLine - 1, span.endLine - 1) });
+        changed.push({ path: displayPath(uri), diff: file });
+      }
+    }
+    if (changed.length === 0) {
+      if (errors.length) {
+        void vscode.window.showErrorMessage(`Cannot review uncommitted changes: ${errors.join('; ')}`);
+      } else {
+        void vscode.window.showInformationMessage('There are no uncommitted changes to tracked files (compared with HEAD).');
+      }
+      return;
+    }
+    await this.askInChat(
+      `Reviewing uncommitted changes in ${changed.length === 1 ? changed[0].path : `${changed.length} files`} with ${PARTICIPANT}…`,
+      uncommittedReviewPrompt(changed),
+      attachments,
+      true,
+    );
+  }
+
+  async explainFinding(arg: unknown): Promise<void> {
+    const a = arg as Partial<ExplainArgs> | undefined;
+    const entry = a?.uri !== undefined && typeof a.id === 'number' ? this.diagnostics.find(a.uri, a.id) : undefined;
+    if (!entry || !a?.uri) {
+      return;
+    }
+    const uri = vscode.Uri.parse(a.uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const query = explainPrompt({
+      path: entry.data.path,
+      startLine: entry.startLine + 1,
+      endLine: entry.endLine + 1,
+      title: entry.data.title,
+      severity: entry.data.severity,
+    });
+    await this.askInChat(`Asking ${PARTICIPANT} about "${entry.data.title}"…`, query, [{ uri, range: fullLines(doc, entry.startLine, entry.endLine) }], false);
+  }
+
+  dismiss(arg: unknown): void {
+    const a = arg as Partial<DismissArgs> | undefined;
+    if (typeof a?.uri === 'string' && typeof a.id === 'number') {
+      this.diagnostics.dismiss(a.uri, a.id);
+    }
+  }
+
+  /** Opens the chat with `@backend <query>` and the attachments; shows progress until the answer is complete. */
+  private async askInChat(title: string, query: string, attachments: readonly Attachment[], newChat: boolean): Promise<void> {
+    const since = Date.now();
+    const modelSelector = (await this.deps.preferOwnModel().catch(() => false)) ? { vendor: 'architect-personas' } : undefined;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+      if (newChat) {
+        await vscode.commands.executeCommand('workbench.action.chat.newChat');
+      }
+      await vscode.commands.executeCommand('workbench.action.chat.open', {
+        query: `${PARTICIPANT} ${query}`,
+        attachFiles: attachments,
+        ...(modelSelector ? { modelSelector } : {}),
+      });
+      const cancel = token.onCancellationRequested(() => void vscode.commands.executeCommand('workbench.action.chat.cancel'));
+      try {
+        await this.waitForAnswer(since, token);
+      } finally {
+        cancel.dispose();
+      }
+    });
+  }
+
+  /** Resolves when the first `@backend` turn that started after `since` is done (or it never starts). */
+  private async waitForAnswer(since: number, token: vscode.CancellationToken): Promise<void> {
+    const deadline = since + ANSWER_TIMEOUT_MS;
+    while (!token.isCancellationRequested && Date.now() < deadline) {
+      const turn = this.deps.transcript.all().find((t) => t.startedAt >= since);
+      if (turn?.done || (!turn && Date.now() - since > START_TIMEOUT_MS)) {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
+/**
+ * One range per file: VS Code's chat attachment model keys a file attachment by URI plus the
+ * range's toString(), and ranges passed from an extension arrive as plain objects, so a second
+ * range of the same file would be dropped as a duplicate. The hunks of a file are therefore sent
+ * as one span from the first hunk to the last (each hunk already carries 3 lines of context).
+ */
+function attachmentSpan(spans: readonly LineSpan[]): LineSpan | undefined {
+  if (spans.length === 0) {
+    return undefined;
+  }
+  return { startLine: spans[0].startLine, endLine: spans[spans.length - 1].endLine };
+}
+
+/** Registers the review commands, the diagnostics and the quick fixes; returns the findings sink. */
+export function registerReview(context: vscode.ExtensionContext, deps: ReviewDeps): ReviewDiagnostics {
+  const diagnostics = new ReviewDiagnostics();
+  const commands = new ReviewCommands(deps, diagnostics);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new ReviewCodeActions(diagnostics), ReviewCodeActions.metadata),
+    vscode.commands.registerCommand(COMMANDS.reviewWithArchitect, (arg?: unknown, selected?: unknown) => commands.reviewWithArchitect(arg, selected)),
+    vscode.commands.registerCommand(COMMANDS.reviewUncommittedChanges, () => commands.reviewUncommittedChanges()),
+    vscode.commands.registerCommand(COMMANDS.clearReviewDiagnostics, () => diagnostics.clear()),
+    vscode.commands.registerCommand(REVIEW_COMMANDS.explainFinding, (arg: unknown) => commands.explainFinding(arg)),
+    vscode.commands.registerCommand(REVIEW_COMMANDS.dismissDiagnostic, (arg: unknown) => commands.dismiss(arg)),
+  );
+  return diagnostics;
+}
