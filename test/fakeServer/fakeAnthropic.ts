@@ -164,6 +164,12 @@ export class FakeAnthropicServer {
   private readonly seenPrefixes = new Set<string>();
   private counter = 0;
   private baseUrl = '';
+  /**
+   * Optional timing probe (benchmarks only; unset by default, and then nothing changes): called
+   * with performance.now() when a request's headers arrive, before its body is read, and just
+   * before each SSE event is written.
+   */
+  probe?: (event: { readonly kind: 'request' } | { readonly kind: 'sse'; readonly type: string }, at: number) => void;
 
   get url(): string {
     return this.baseUrl;
@@ -171,6 +177,7 @@ export class FakeAnthropicServer {
 
   async start(port = 0): Promise<{ url: string }> {
     const server = http.createServer((req, res) => {
+      this.probe?.({ kind: 'request' }, performance.now());
       this.handle(req, res).catch(() => {
         if (!res.headersSent) {
           res.writeHead(500);
@@ -411,6 +418,7 @@ export class FakeAnthropicServer {
       if (res.destroyed || res.writableEnded) {
         return false;
       }
+      this.probe?.({ kind: 'sse', type }, performance.now());
       res.write(sse(type, data));
       return true;
     };
