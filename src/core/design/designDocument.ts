@@ -78,9 +78,9 @@ export function buildDesignDocument(input: DesignDocumentInput): string {
   const personaLine = persona.title ? `${persona.name}, ${persona.title}` : persona.name;
   let md =
     '---\n' +
-    `title: ${yamlString(input.title)}\n` +
+    `title: ${yamlScalar(input.title)}\n` +
     `persona: ${yamlScalar(persona.id)}\n` +
-    `personaName: ${yamlString(persona.name)}\n` +
+    `personaName: ${yamlScalar(persona.name)}\n` +
     `date: ${date}\n` +
     `status: ${yamlScalar(status)}\n` +
     '---\n\n' +
@@ -145,14 +145,44 @@ export function answerToMarkdown(raw: string): string {
   const parser = new FindingsStreamParser();
   const events = [...parser.push(raw), ...parser.end()];
   let out = '';
+  let prose = '';
   for (const e of events) {
     if (e.kind === 'markdown') {
-      out += e.text;
+      prose += e.text;
     } else if (e.kind === 'finding') {
-      out += findingMarkdown(e.finding);
+      // A finding never starts inside a code fence, so each prose run is demoted on its own.
+      out += demoteHeadings(prose) + findingMarkdown(e.finding);
+      prose = '';
     }
   }
-  return ensureNewline(demoteHeadings(out.trim()));
+  out += demoteHeadings(prose);
+  return ensureNewline(collapseBlankLines(out.trim()));
+}
+
+/** At most one blank line in a row outside code fences (finding sections bring their own spacing). */
+function collapseBlankLines(md: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  let blanks = 0;
+  for (const line of md.split('\n')) {
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === undefined && line.trim() === '') {
+      if (++blanks > 1) {
+        continue;
+      }
+    } else {
+      blanks = 0;
+    }
+    if (fence !== undefined) {
+      if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.trim() === opener[1]) {
+        fence = undefined;
+      }
+    } else if (opener) {
+      fence = opener[1];
+    }
+    out.push(line);
+  }
+  return out.join('\n');
 }
 
 function findingMarkdown(f: Finding): string {
@@ -241,9 +271,9 @@ function clock(d: Date): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
-/** A plain YAML scalar for kebab-case words that YAML reads as strings, else a quoted one. */
+/** A plain YAML scalar for words and simple phrases that YAML reads as strings, else a quoted one. */
 function yamlScalar(s: string): string {
-  return /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(s) && !/^(y|n|yes|no|on|off|true|false|null)$/.test(s) ? s : yamlString(s);
+  return /^[A-Za-z][A-Za-z0-9 ._'&-]*[A-Za-z0-9.]$|^[A-Za-z]$/.test(s) && !/^(y|n|yes|no|on|off|true|false|null|~)$/i.test(s) ? s : yamlString(s);
 }
 
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */

@@ -15,6 +15,7 @@ export function designTitleFrom(prompt: string): string {
     .replace(/^@backend\s+/i, '')
     .replace(/^\/design\s+/i, '')
     .replace(/^(please\s+)?(help\s+me\s+)?design\s+(me\s+)?((a|an|the)\s+)?/i, '')
+    .replace(/^(a|an|the)\s+(?=\S)/i, '')
     .replace(/[\s.,;:!?]+$/, '')
     .replace(/\s+/g, ' ');
   if (title.length > MAX_TITLE_CHARS) {
