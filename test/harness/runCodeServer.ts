@@ -21,6 +21,9 @@ import { handleUiDriverRequest } from './uiDriver';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUN_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
+/** What runs in the extension host and which extension it runs against (the benchmark overrides both). */
+const TESTS_PATH = process.env.ARCHITECT_TESTS_PATH ?? path.join(REPO_ROOT, 'out', 'test', 'integration', 'index');
+const EXTENSION_PATH = process.env.ARCHITECT_EXTENSION_PATH ?? REPO_ROOT;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -162,8 +165,8 @@ async function main(): Promise<number> {
       MOCHA_GREP: process.env.MOCHA_GREP ?? '',
     };
     const payload = [
-      ['extensionDevelopmentPath', remote(REPO_ROOT)],
-      ['extensionTestsPath', remote(path.join(REPO_ROOT, 'out', 'test', 'integration', 'index'))],
+      ['extensionDevelopmentPath', remote(EXTENSION_PATH)],
+      ['extensionTestsPath', remote(TESTS_PATH)],
       ['extensionEnvironment', JSON.stringify(env)],
     ];
     const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
