@@ -99,10 +99,10 @@ async function startDesignSession(deps: DesignSessionDeps, setSkipAll: (fn: (() 
   const answers: DesignAnswer[] = [];
   for (let i = 0; i < questions.length; i++) {
     const result = await askQuestion(persona, questions[i], i, questions.length, setSkipAll);
+    answers.push({ question: questions[i], answer: result.kind === 'skip' ? '' : result.value });
     if (result.kind === 'skipAll') {
       break;
     }
-    answers.push({ question: questions[i], answer: result.kind === 'answer' ? result.value : '' });
   }
   const query = buildDesignQuery(subject, answers);
   const options: { query: string; modelSelector?: { vendor: string } } = { query };
@@ -176,7 +176,8 @@ async function askSubject(persona: Persona): Promise<string | undefined> {
   }
 }
 
-type QuestionResult = { kind: 'answer'; value: string } | { kind: 'skip' } | { kind: 'skipAll' };
+/** `skipAll` keeps what was typed into the current box. */
+type QuestionResult = { kind: 'answer'; value: string } | { kind: 'skip' } | { kind: 'skipAll'; value: string };
 
 async function askQuestion(
   persona: Persona,
@@ -186,9 +187,9 @@ async function askQuestion(
   setSkipAll: (fn: (() => void) | undefined) => void,
 ): Promise<QuestionResult> {
   const box = vscode.window.createInputBox();
-  const skipAllButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('run-all'), tooltip: 'Skip all: open the chat now' };
+  const skipAllButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('run-all'), tooltip: 'Skip all: open the chat now with the answers so far' };
   box.title = `${persona.name} asks (${index + 1}/${count}): ${question.label}`;
-  box.prompt = `${question.prompt} Enter answers; empty or Escape skips this one; the ▶▶ button skips the rest.`;
+  box.prompt = `${question.prompt} Leave it empty or press Escape to skip this question; "Skip all" (top right) opens the chat now.`;
   box.placeholder = question.placeholder;
   box.buttons = [skipAllButton];
   box.ignoreFocusOut = true;
@@ -199,9 +200,9 @@ async function askQuestion(
         result = r;
         box.hide();
       };
-      setSkipAll(() => finish({ kind: 'skipAll' }));
+      setSkipAll(() => finish({ kind: 'skipAll', value: box.value.trim() }));
       box.onDidAccept(() => finish(box.value.trim() === '' ? { kind: 'skip' } : { kind: 'answer', value: box.value.trim() }));
-      box.onDidTriggerButton((b) => b === skipAllButton && finish({ kind: 'skipAll' }));
+      box.onDidTriggerButton((b) => b === skipAllButton && finish({ kind: 'skipAll', value: box.value.trim() }));
       box.onDidHide(() => resolve(result));
       box.show();
     });
