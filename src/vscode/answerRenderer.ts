@@ -33,7 +33,9 @@ export class AnswerRenderer {
     private readonly stream: vscode.ChatResponseStream,
     sentFiles: readonly SentFile[],
   ) {
-    this.renderer = new FindingsChatRenderer(sentFiles);
+    // No progress parts mid-answer: the chat panel folds everything before a progress part into
+    // a collapsed "steps" section, which would hide findings already rendered.
+    this.renderer = new FindingsChatRenderer(sentFiles, { progressText: '' });
   }
 
   push(delta: string): void {

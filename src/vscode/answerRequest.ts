@@ -42,6 +42,8 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   const settings = readModelSettings();
   const ours = isOurModel(request.model);
 
+  // Progress first: the chat panel folds parts that precede a progress part into "steps".
+  stream.progress(`${persona.name} is reading your code…`);
   stream.markdown(personaHeading(persona, deps));
 
   let client: ModelClient | undefined;
@@ -74,7 +76,6 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   const renderer = new AnswerRenderer(stream, context.files);
-  stream.progress(context.files.length ? `${persona.name} is reading ${describeFiles(context.files.map((f) => f.path))}…` : `${persona.name} is thinking…`);
   try {
     const result = await client.stream(
       {
@@ -91,7 +92,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
       },
     );
     renderer.end();
-    deps.onFindings?.(renderer.verifiedFindings, context.files);
+    deps.onFindings?.(renderer.verifiedFindings, context.files, persona.name);
     deps.log.info(
       `request done persona=${persona.id} command=${command?.name ?? '-'} files=${context.files.length} ms=${Date.now() - started}` +
         (result.stopReason ? ` stop=${result.stopReason}` : ''),
@@ -123,10 +124,6 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
 function personaHeading(persona: Persona, deps: ParticipantDeps): string {
   const from = persona.source.kind === 'bundled' ? '' : ` — answering from ${deps.personas.describeSource(persona)}`;
   return `**${persona.name}** · ${persona.title}${from}\n\n`;
-}
-
-function describeFiles(paths: readonly string[]): string {
-  return paths.length === 1 ? paths[0] : `${paths.length} files`;
 }
 
 function metadataOf(

@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './workspace';
 
 const CHAT_ITEM = '.interactive-item-container';
+/** Notification toasts, and the notification center (tests open it: toasts may not pop up). */
+const NOTIFICATION = '.notifications-toasts .notification-list-item, .notifications-center .notification-list-item';
 
 function send(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -20,7 +22,7 @@ export async function handleUiDriverRequest(page: Page, req: IncomingMessage, re
   switch (url.pathname) {
     case '/chat': {
       // One entry per request/response item in the chat panel, in order.
-      const items = await page.$$eval(CHAT_ITEM, (els) => els.map((e) => (e as HTMLElement).innerText));
+      const items = await page.$$eval(`${CHAT_ITEM}`, (els) => els.map((e) => (e as HTMLElement).innerText));
       return send(res, { items });
     }
     case '/chat-buttons': {
@@ -31,9 +33,45 @@ export async function handleUiDriverRequest(page: Page, req: IncomingMessage, re
     }
     case '/click-chat-button': {
       const text = param('text');
-      const button = page.locator(`${CHAT_ITEM} .monaco-button`, { hasText: text }).last();
-      await button.click({ timeout: 10_000 });
+      const button = page.locator(`${CHAT_ITEM} :is(.monaco-button, a):visible`, { hasText: text }).last();
+      // The chat list is virtualised with its own scrolling, so Playwright's scroll-into-view
+      // cannot bring an item into the viewport; dispatch the click on the element instead.
+      await button.dispatchEvent('click', undefined, { timeout: 10_000 });
       return send(res, { clicked: text });
+    }
+    case '/notifications': {
+      const texts = await page.$$eval(NOTIFICATION, (els) => els.map((e) => (e as HTMLElement).innerText));
+      return send(res, { texts });
+    }
+    case '/click-notification-button': {
+      const text = param('text');
+      await page
+        .locator(NOTIFICATION, { hasText: param('containing') })
+        .locator('.monaco-button', { hasText: text })
+        .first()
+        .click({ timeout: 10_000 });
+      return send(res, { clicked: text });
+    }
+    case '/page-text': {
+      return send(res, { text: await page.evaluate(() => document.body.innerText) });
+    }
+    case '/find-text': {
+      // Class chains of the innermost elements containing the text: a debugging aid for selectors.
+      const needle = param('text');
+      const found = await page.evaluate((t) => {
+        const out: string[] = [];
+        document.querySelectorAll('*').forEach((el) => {
+          if ((el as HTMLElement).innerText?.includes(t) && !Array.from(el.children).some((c) => (c as HTMLElement).innerText?.includes(t))) {
+            const chain: string[] = [];
+            for (let e: Element | null = el; e && chain.length < 8; e = e.parentElement) {
+              chain.push(`${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`);
+            }
+            out.push(chain.join(' < '));
+          }
+        });
+        return out;
+      }, needle);
+      return send(res, { found });
     }
     case '/selector-text': {
       const texts = await page.$$eval(param('selector'), (els) => els.map((e) => (e as HTMLElement).innerText));

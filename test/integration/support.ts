@@ -139,3 +139,20 @@ export async function clickChatButton(text: string): Promise<void> {
 export function readWorkspaceFile(relative: string): string {
   return fs.readFileSync(path.join(workspaceRoot(), relative), 'utf8');
 }
+
+/** Text of the notification toasts on screen. */
+export async function notificationTexts(): Promise<string[]> {
+  assert.ok(hasChatDom, 'notifications are read through the UI driver');
+  await vscode.commands.executeCommand('notifications.showList');
+  return (await driver<{ texts: string[] }>('/notifications')).texts;
+}
+
+/** Clicks a button of the notification toast that contains `containing`. */
+export async function clickNotificationButton(containing: string, text: string): Promise<void> {
+  assert.ok(hasChatDom, 'clicking a notification needs the UI driver');
+  await driver('/click-notification-button', { containing, text });
+}
+
+export function fixtureText(relative: string): string {
+  return fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', relative), 'utf8');
+}

@@ -11,7 +11,14 @@ export interface ChatLineRange {
 
 export type ChatPart =
   | { readonly kind: 'markdown'; readonly value: string }
-  | { readonly kind: 'anchor'; readonly uri: string; readonly range: ChatLineRange; readonly title: string }
+  | {
+      readonly kind: 'anchor';
+      readonly uri: string;
+      readonly range: ChatLineRange;
+      readonly title: string;
+      /** The verified quote, so a click can re-locate it when the document changed since. */
+      readonly quote?: string;
+    }
   | { readonly kind: 'button'; readonly command: string; readonly title: string; readonly arguments: readonly unknown[] }
   | { readonly kind: 'progress'; readonly value: string };
 

@@ -141,6 +141,7 @@ export function renderFinding(v: VerifiedFinding): ChatPart[] {
       uri: loc.uri,
       range: { startLine: loc.startLine, endLine: loc.endLine },
       title: locationTitle(loc.path, loc.startLine, loc.endLine),
+      ...(f.quote !== undefined ? { quote: f.quote } : {}),
     });
     const notes: string[] = [];
     if (v.status === 'relocated' && v.claimedLine !== undefined) {

@@ -155,6 +155,15 @@ async function revealFinding(arg: unknown): Promise<void> {
   await vscode.window.showTextDocument(doc, { selection: range, preview: true });
 }
 
+async function closeDiff(patchedUri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === patchedUri.toString());
+  if (tabs.length > 0) {
+    await vscode.window.tabGroups.close(tabs);
+  }
+}
+
 async function previewAndApplyFix(provider: FixContentProvider, arg: unknown): Promise<void> {
   const a = asPreview(arg);
   if (!a) {
@@ -182,11 +191,13 @@ async function previewAndApplyFix(provider: FixContentProvider, arg: unknown): P
   const version = doc.version;
   try {
     await vscode.commands.executeCommand('vscode.diff', uri, patchedUri, `${basename} ↔ ${a.title} (proposed)`, { preview: true });
+    // Not modal: a modal dialog would block scrolling the diff the user is asked to judge.
     const choice = await vscode.window.showInformationMessage(
-      `Apply this fix to ${a.path}?`,
-      { modal: true, detail: `${a.title}\nReplaces lines ${plan.startLine}-${plan.endLine}. You can undo it.` },
+      `Apply this fix to ${a.path}? "${a.title}" replaces lines ${plan.startLine}-${plan.endLine} (shown in the diff); you can undo it.`,
       'Apply',
+      'Discard',
     );
+    await closeDiff(patchedUri);
     if (choice !== 'Apply') {
       return;
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ChatLineRange, ChatPart } from '../../core/render/chatParts';
+import type { ChatLineRange, ChatPart, RevealFindingArgs } from '../../core/render/chatParts';
+import { FINDING_COMMANDS } from '../../core/render/chatParts';
 
 /** A 1-based inclusive line range (ChatPart) as a 0-based vscode.Range covering whole lines. */
 export function toVscodeRange(range: ChatLineRange): vscode.Range {
@@ -9,22 +10,67 @@ export function toVscodeRange(range: ChatLineRange): vscode.Range {
   return new vscode.Range(start, 0, end, Number.MAX_SAFE_INTEGER);
 }
 
-/** Sends a render plan to the chat stream, 1:1. */
+/** The only commands our own links may run; model-written Markdown is never trusted. */
+const LINK_COMMANDS = Object.values(FINDING_COMMANDS);
+
+/**
+ * Sends a render plan to the chat stream, in order.
+ *
+ * Anchors and buttons are rendered as command links in trusted Markdown parts of their own,
+ * not as `stream.anchor` / `stream.button` parts. Two reasons, both measured in VS Code 1.139:
+ * the chat panel folds every part before the answer's last run of Markdown into a collapsed
+ * "Completed N steps" section (`chat.agent.collapseCompletedResponses`), which hid all findings
+ * but the last; and an anchor link runs `revealFinding`, which re-locates the quote when the
+ * document has changed since the answer, where a fixed `Location` would point at stale lines.
+ * The model's own text stays in untrusted Markdown parts.
+ */
 export function renderChatParts(stream: vscode.ChatResponseStream, parts: readonly ChatPart[]): void {
+  let buttons: string[] = [];
+  const flushButtons = (): void => {
+    if (buttons.length > 0) {
+      stream.markdown(trusted(`${buttons.join(' · ')}\n\n`));
+      buttons = [];
+    }
+  };
   for (const part of parts) {
+    if (part.kind !== 'button') {
+      flushButtons();
+    }
     switch (part.kind) {
       case 'markdown':
         stream.markdown(part.value);
         break;
-      case 'anchor':
-        stream.anchor(new vscode.Location(vscode.Uri.parse(part.uri), toVscodeRange(part.range)), part.title);
+      case 'anchor': {
+        const args: RevealFindingArgs = {
+          uri: part.uri,
+          line: part.range.startLine,
+          endLine: part.range.endLine,
+          ...(part.quote !== undefined ? { quote: part.quote } : {}),
+        };
+        stream.markdown(trusted(commandLink(part.title, FINDING_COMMANDS.revealFinding, [args], `Go to ${part.title}`)));
         break;
+      }
       case 'button':
-        stream.button({ command: part.command, title: part.title, arguments: [...part.arguments] });
+        buttons.push(commandLink(part.title, part.command, part.arguments));
         break;
       case 'progress':
         stream.progress(part.value);
         break;
     }
   }
+  flushButtons();
+}
+
+function trusted(value: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(value);
+  md.isTrusted = { enabledCommands: LINK_COMMANDS };
+  return md;
+}
+
+/** `[title](command:id?args "tooltip")` with the title escaped for Markdown link text. */
+export function commandLink(title: string, command: string, args: readonly unknown[], tooltip?: string): string {
+  const text = title.replace(/[[\]\\`*_]/g, (c) => `\\${c}`);
+  const href = `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  const tip = tooltip ? ` "${tooltip.replace(/"/g, "'")}"` : '';
+  return `[${text}](${href}${tip})`;
 }

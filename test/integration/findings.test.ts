@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
+import {
+  api, askInChat, chatPanelText, clickChatButton, clickNotificationButton, fixtureText, notificationTexts, openFixture,
+  readWorkspaceFile, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone,
+} from './support';
+
+describe('Structured findings in the real chat panel', () => {
+  let server: FakeAnthropicServer;
+
+  afterEach(async () => {
+    await server?.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('anchors a finding with a wrong line number to the right line, marks an unverifiable one, and applies a fix only after acceptance', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: fixtureText('integration/debug-findings.txt'), chunkSize: 40, delayMs: 5 });
+    const before = readWorkspaceFile('src/db/users.ts');
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /debug why is listUsersWithOrders slow?');
+    await waitForChatText('Fix the first one before anything else.');
+    await waitForTurnDone();
+
+    const text = await chatPanelText();
+    // The model claimed line 4; the quote is at lines 14-17 of the file that was sent.
+    assert.match(text, /src\/db\/users\.ts:14-17/, `the anchor points at the verified lines; chat shows:\n${text}`);
+    assert.match(text, /line corrected from 4/i);
+    assert.doesNotMatch(text, /users\.ts:4-7/, 'the wrong claimed range is never shown as an anchor');
+    assert.match(text, /Unverified: quote not found in what was sent/, 'the invented quote is marked unverified');
+    assert.match(text, /Root cause|Cause/);
+    assert.match(text, /Trade-off|Tradeoff/i);
+
+    const { transcript } = await api();
+    const links = [...(transcript.last()?.markdown ?? '').matchAll(/\[([^\]]+)\]\(command:architectPersonas\.(\w+)\?/g)].map((m) => `${m[1]} → ${m[2]}`);
+    assert.deepEqual(
+      links,
+      ['src/db/users.ts:14-17 → revealFinding', 'Preview & Apply → previewAndApplyFix', 'Open in SQL Editor → openFixInEditor', 'Copy → copyFix'],
+      'the verified finding links its location and fixes; the unverified one has neither anchor nor apply',
+    );
+
+    // The anchor re-locates before revealing: insert a line above, then click it.
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.path.endsWith('src/db/users.ts'));
+    assert.ok(editor);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '// a new first line\n'));
+    await clickChatButton('src/db/users.ts:14-17');
+    await waitFor('the reveal at the shifted lines', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('src/db/users.ts') && active.selection.start.line === 14 ? true : undefined;
+    });
+    await editor.edit((e) => e.delete(new vscode.Range(0, 0, 1, 0)));
+    await screenshot('chat-findings');
+
+    // Preview & Apply: a diff preview and a question; the file changes only after "Apply".
+    await clickChatButton('Preview & Apply');
+    const question = await waitFor('the apply question', async () => (await notificationTexts()).find((t) => t.includes('Apply this fix')));
+    assert.match(question, /src\/db\/users\.ts/);
+    const diffOpen = vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputTextDiff);
+    assert.ok(diffOpen, 'a diff editor previews the fix');
+    assert.equal(readWorkspaceFile('src/db/users.ts'), before, 'nothing is written before acceptance');
+    assert.equal(usersDocument()?.getText(), before, 'the document is untouched before acceptance');
+    await screenshot('fix-preview');
+
+    await clickNotificationButton('Apply this fix', 'Apply');
+    const doc = await waitFor('the edit', () => {
+      const d = usersDocument();
+      return d && d.getText().includes('ANY($1)') ? d : undefined;
+    });
+    assert.doesNotMatch(doc.getText(), /WHERE user_id = \$1'/, 'the quoted loop was replaced');
+    assert.match(doc.getText(), /findUserByEmail/, 'the rest of the file is intact');
+    assert.equal(doc.isDirty, true, 'applied as an undoable edit, not written behind the editor');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the undo', () => (usersDocument()?.getText() === before ? true : undefined));
+    await doc.save();
+  });
+
+  it('refuses Preview & Apply when the quoted code no longer matches', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: fixtureText('integration/debug-findings.txt') });
+    const editor = await openFixture('src/db/users.ts');
+    await askInChat('@backend /debug why is listUsersWithOrders slow?');
+    await waitForChatText('Fix the first one before anything else.');
+    await waitForTurnDone();
+    // The user rewrites the loop before applying the fix.
+    await editor.edit((e) => e.replace(new vscode.Range(13, 0, 17, 0), '  // rewritten by hand\n'));
+    await clickChatButton('Preview & Apply');
+    const refusal = await waitFor('the refusal', async () => (await notificationTexts()).find((t) => /Cannot apply the fix/.test(t)));
+    assert.match(refusal, /no longer in src\/db\/users\.ts/);
+    assert.doesNotMatch(editor.document.getText(), /ANY\(\$1\)/);
+    await vscode.commands.executeCommand('undo');
+    await editor.document.save();
+  });
+});
+
+function usersDocument(): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.path.endsWith('src/db/users.ts'));
+}
