@@ -7,6 +7,7 @@ import { registerFindingCommands } from './vscode/findings/findingCommands';
 import { registerLog } from './vscode/log';
 import { registerParticipant } from './vscode/participant';
 import { registerPersonas } from './vscode/personas/registerPersonas';
+import { registerReview } from './vscode/review';
 import { SessionTranscript } from './vscode/sessionTranscript';
 
 /** What the extension exports to other extensions (and its integration tests). */
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const personas = registerPersonas(context, log);
     registerFindingCommands(context);
     const transcript = new SessionTranscript();
-    registerParticipant(context, { personas, anthropic, log, transcript });
+    const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()) });
+    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings });
     registerDesignSessions(context, { personas, transcript, log, anthropic });
     return { transcript };
   } catch (err) {

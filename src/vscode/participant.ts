@@ -16,8 +16,8 @@ export interface ParticipantDeps {
   readonly anthropic: AnthropicAccess;
   readonly log: Log;
   readonly transcript: SessionTranscript;
-  /** Receives each answer's verified findings with the files that were sent (e.g. for diagnostics). */
-  readonly onFindings?: (findings: readonly VerifiedFinding[], sentFiles: readonly SentFile[]) => void;
+  /** Receives each answer's verified findings with the files that were sent and the persona's name (e.g. for diagnostics). */
+  readonly onFindings?: (findings: readonly VerifiedFinding[], sentFiles: readonly SentFile[], personaName: string) => void;
 }
 
 /** Registers `@backend`. The handler delegates each request to the answer pipeline. */

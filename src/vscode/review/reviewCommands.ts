@@ -23,6 +23,7 @@ const PARTICIPANT = '@backend';
 /** How long to wait for the chat to start answering before the progress notification gives up. */
 const START_TIMEOUT_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 15 * 60_000;
+const IMPLICIT_CONTEXT_SETTLE_MS = 650;
 
 export interface ReviewDeps {
   readonly transcript: SessionTranscript;
@@ -30,12 +31,25 @@ export interface ReviewDeps {
   readonly preferOwnModel: () => Promise<boolean>;
 }
 
-/** An attachment for workbench.action.chat.open: a whole file, or a range of it. */
-type Attachment = vscode.Uri | { uri: vscode.Uri; range: vscode.Range };
+/**
+ * The workbench's range shape (1-based lines and columns). `workbench.action.chat.open` hands
+ * `attachFiles[].range` to the chat attachment model as is; a vscode.Range would arrive as its
+ * JSON form (an array of two positions) and become a Location with NaN lines.
+ */
+interface WorkbenchRange {
+  readonly startLineNumber: number;
+  readonly startColumn: number;
+  readonly endLineNumber: number;
+  readonly endColumn: number;
+}
 
-function fullLines(doc: vscode.TextDocument, startLine0: number, endLine0: number): vscode.Range {
+/** An attachment for workbench.action.chat.open: a whole file, or a range of it. */
+type Attachment = vscode.Uri | { uri: vscode.Uri; range: WorkbenchRange };
+
+/** Whole lines startLine0..endLine0 (0-based, inclusive) of the document. */
+function fullLines(doc: vscode.TextDocument, startLine0: number, endLine0: number): WorkbenchRange {
   const end = Math.min(endLine0, doc.lineCount - 1);
-  return new vscode.Range(startLine0, 0, end, doc.lineAt(end).range.end.character);
+  return { startLineNumber: startLine0 + 1, startColumn: 1, endLineNumber: end + 1, endColumn: doc.lineAt(end).range.end.character + 1 };
 }
 
 function displayPath(uri: vscode.Uri): string {
@@ -80,7 +94,10 @@ export class ReviewCommands {
         void vscode.window.showInformationMessage('Choose a file to review (folders are not reviewed).');
         return;
       }
-      attachments.push(...files);
+      for (const uri of files) {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        attachments.push({ uri, range: fullLines(doc, 0, doc.lineCount - 1) });
+      }
       query = reviewPrompt(files.map(displayPath));
     }
     await this.askInChat(`Reviewing ${uris.length === 1 ? displayPath(uris[0]) : `${uris.length} files`} with ${PARTICIPANT}…`, query, attachments, true);
@@ -170,8 +187,22 @@ export class ReviewCommands {
     }
   }
 
-  /** Opens the chat with `@backend <query>` and the attachments; shows progress until the answer is complete. */
+  /**
+   * Opens the chat with `@backend <query>` and the attachments; shows progress until the answer
+   * is complete. The first ranged attachment is revealed and selected in its editor first: the
+   * chat panel also sends the active editor's selection as implicit context, so selecting exactly
+   * what is attached keeps anything else from being sent (the participant drops the duplicate).
+   */
   private async askInChat(title: string, query: string, attachments: readonly Attachment[], newChat: boolean): Promise<void> {
+    const first = attachments.find((a): a is { uri: vscode.Uri; range: WorkbenchRange } => !(a instanceof vscode.Uri));
+    if (first) {
+      const r = first.range;
+      const selection = new vscode.Selection(r.startLineNumber - 1, r.startColumn - 1, r.endLineNumber - 1, r.endColumn - 1);
+      const doc = await vscode.workspace.openTextDocument(first.uri);
+      await vscode.window.showTextDocument(doc, { selection, preview: true });
+      // The chat's implicit context follows the selection after a 500 ms debounce.
+      await new Promise((resolve) => setTimeout(resolve, IMPLICIT_CONTEXT_SETTLE_MS));
+    }
     const since = Date.now();
     const modelSelector = (await this.deps.preferOwnModel().catch(() => false)) ? { vendor: 'architect-personas' } : undefined;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
