@@ -1,19 +1,17 @@
 // Bundles the extension into dist/extension.js. `vscode` is provided by the host.
-// The Anthropic SDK is imported with a dynamic import() so its module body runs on first use,
-// not at activation.
+// The Anthropic SDK is bundled into its own file, dist/anthropic-sdk.js, which the extension
+// requires on the first request only (src/core/model/anthropicClient.ts uses a dynamic
+// import()): activation neither reads nor evaluates it.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const options = {
-  entryPoints: ['src/extension.ts'],
+const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outfile: 'dist/extension.js',
-  external: ['vscode'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -21,11 +19,36 @@ const options = {
   logLevel: 'warning',
 };
 
+/** Resolves the SDK, from the extension bundle, to the separately built dist/anthropic-sdk.js. */
+const sdkAsSeparateFile = {
+  name: 'sdk-as-separate-file',
+  setup(build) {
+    build.onResolve({ filter: /^@anthropic-ai\/sdk$/ }, () => ({ path: './anthropic-sdk.js', external: true }));
+  },
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [sdkAsSeparateFile],
+    // import() becomes a lazy require(), which the extension host's module loader handles.
+    supported: { 'dynamic-import': false },
+  },
+  { ...common, entryPoints: ['@anthropic-ai/sdk'], outfile: 'dist/anthropic-sdk.js' },
+];
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
 } else {
-  const result = await esbuild.build(options);
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  console.log(`dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  for (const options of builds) {
+    const result = await esbuild.build(options);
+    const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
+    console.log(`${options.outfile} ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  }
 }

@@ -31,7 +31,10 @@ export async function gatherChatContext(
 ): Promise<GatheredContext> {
   const notices: ContextNotice[] = [];
   const sources: Source[] = [];
-  for (const ref of references) {
+  // The chat adds the active editor's selection or file as an implicit reference; when the user
+  // (or Review with Architect) attached something explicitly, that is what they meant to send.
+  const explicit = references.filter((r) => !r.id.startsWith('vscode.implicit'));
+  for (const ref of explicit.length > 0 ? explicit : references) {
     const source = await sourceFromReference(ref, notices);
     if (source) {
       sources.push(source);
