@@ -143,14 +143,26 @@ function historyOf(chatContext: vscode.ChatContext): ModelMessage[] {
     if (turn instanceof vscode.ChatRequestTurn) {
       out.push({ role: 'user', content: turn.command ? `/${turn.command} ${turn.prompt}` : turn.prompt });
     } else if (turn instanceof vscode.ChatResponseTurn) {
-      const answer = (turn.result.metadata as Partial<AnswerMetadata> | undefined)?.answer;
+      const meta = turn.result.metadata as Partial<AnswerMetadata> | undefined;
       const text =
-        answer ??
+        meta?.answer ??
         turn.response
           .map((p) => (p instanceof vscode.ChatResponseMarkdownPart ? p.value.value : ''))
           .join('');
-      out.push({ role: 'assistant', content: text });
+      out.push({ role: 'assistant', content: text + findingsIndex(meta?.findings ?? []) });
     }
   }
   return out;
+}
+
+/** Numbers the findings of an earlier answer, so that a follow-up can say "finding #2". */
+function findingsIndex(findings: readonly FindingSummary[]): string {
+  if (findings.length === 0) {
+    return '';
+  }
+  const lines = findings.map((f) => {
+    const where = f.file ? ` — ${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ''}` : ''}` : '';
+    return `#${f.index} [${f.severity}] ${f.title}${where}${f.status === 'unverified' ? ' (location unverified)' : ''}`;
+  });
+  return `\n\n(Findings in this answer, numbered for follow-ups:\n${lines.join('\n')})`;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { askInChat, chatButtons, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
+import { askInChat, chatButtons, fixtureText, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
 
 describe('@backend in the real chat panel', () => {
   let server: FakeAnthropicServer;
@@ -62,5 +62,58 @@ describe('@backend in the real chat panel', () => {
     await server.waitFor((reqs) => reqs[0]?.clientClosed === true, 10_000);
     assert.equal(server.requests[0].finished, false, 'the server had not finished when the client went away');
     await waitForTurnDone();
+  });
+});
+
+describe('@backend context edge cases in the real chat panel', () => {
+  let server: FakeAnthropicServer;
+
+  afterEach(async () => {
+    await server?.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('works on an untitled document', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: 'Use a prepared statement here.' });
+    const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: "SELECT * FROM users WHERE email = '" + "' || $1;\n" });
+    await vscode.window.showTextDocument(doc);
+    await askInChat('@backend /optimize is this query fine?');
+    await waitForChatText('Use a prepared statement here.');
+    await waitForTurnDone();
+    const user = JSON.stringify(server.requests[0].body?.messages?.at(-1)?.content);
+    assert.match(user, /<file path=\\"Untitled-\d+\\" language=\\"sql\\"/);
+    assert.match(user, /SELECT \* FROM users WHERE email/);
+  });
+
+  it('works with no editor open, answering from the question alone', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: 'Start with one Postgres instance.' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await askInChat('@backend /design a URL shortener for 1k users');
+    await waitForChatText('Start with one Postgres instance.');
+    await waitForTurnDone();
+    const user = JSON.stringify(server.requests[0].body?.messages?.at(-1)?.content);
+    assert.match(user, /No code was attached/);
+    assert.match(user, /a URL shortener for 1k users/);
+  });
+
+  it('a follow-up turn carries the earlier answer and its numbered findings', async () => {
+    server = await useFakeAnthropic();
+    server.script(
+      { kind: 'reply', text: fixtureText('integration/debug-findings.txt') },
+      { kind: 'reply', text: 'Finding #1 first: batch the query.' },
+    );
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /debug why is listUsersWithOrders slow?');
+    await waitForChatText('Fix the first one before anything else.');
+    await waitForTurnDone();
+    await vscode.commands.executeCommand('workbench.action.chat.open', { query: '@backend which finding should I fix first?' });
+    await waitForChatText('Finding #1 first: batch the query.');
+    await waitForTurnDone();
+    const messages = server.requests[1].body?.messages ?? [];
+    assert.equal(messages.length, 3, 'user, assistant, user');
+    assert.match(JSON.stringify(messages[1].content), /#1 \[high\] N\+1 queries in listUsersWithOrders — src\/db\/users\.ts:14-17/);
+    assert.match(JSON.stringify(messages[1].content), /#2 \[medium\] Missing pagination cursor.*unverified/);
   });
 });
