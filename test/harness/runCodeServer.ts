@@ -20,6 +20,9 @@ import { prepareWorkspace, REPO_ROOT, ARTIFACTS_DIR } from './workspace';
 import { handleUiDriverRequest } from './uiDriver';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Console lines of the workbench itself (not of the tests), kept out of the run's output. */
+const WORKBENCH_NOISE =
+  /^\s*(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|IPC Library[^\]]*)\]|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|getaddrinfo ENOTFOUND|Timed out waiting for authentication provider|\s+at )/;
 const RUN_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
 /** What runs in the extension host and which extension it runs against (the benchmark overrides both). */
 const TESTS_PATH = process.env.ARCHITECT_TESTS_PATH ?? path.join(REPO_ROOT, 'out', 'test', 'integration', 'index');
@@ -94,6 +97,7 @@ async function main(): Promise<number> {
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
 
   const serverLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'code-server.log'));
+  const workbenchLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'workbench-console.log'));
   const server = spawn(
     node,
     [
@@ -154,7 +158,12 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
     await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
-      process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
+      const text = line.endsWith('\n') ? line : `${line}\n`;
+      workbenchLog.write(text);
+      // The workbench's own chatter goes to the log file only; mocha's report goes to stdout.
+      if (!WORKBENCH_NOISE.test(line)) {
+        process.stdout.write(text);
+      }
     });
 
     const env = {
@@ -187,6 +196,7 @@ async function main(): Promise<number> {
     await browser.close().catch(() => undefined);
     killGroup(server);
     serverLog.end();
+    workbenchLog.end();
     fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   }
   console.log(`integration: code-server harness finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${exitCode}`);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { api, chatButtons, chatPanelText, clickChatButton, hasChatDom, screenshot, useFakeAnthropic, waitFor, workspaceRoot } from './support';
+import { api, chatButtons, chatPanelText, clickChatButton, driver, hasChatDom, screenshot, useFakeAnthropic, waitFor, workspaceRoot } from './support';
 
 /** out/test/integration -> repository root. */
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'design');
@@ -11,31 +11,20 @@ const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'ut
 const SUMMARY_PROMPT = 'Summarize this design session in your session-summary format.';
 const DOCS = () => path.join(workspaceRoot(), 'docs', 'architecture');
 
-async function ui<T>(route: string, params: Record<string, string> = {}): Promise<T> {
-  const url = new URL(route, process.env.ARCHITECT_UI_DRIVER_URL);
-  for (const [k, v] of Object.entries(params)) {
-    url.searchParams.set(k, v);
-  }
-  const res = await fetch(url);
-  if (!res.ok) {
-    throw new Error(`UI driver ${route}: ${res.status} ${await res.text()}`);
-  }
-  return (await res.json()) as T;
-}
 
 /** Waits until the visible quick input's title contains `text`. */
 async function waitForQuickInput(text: string): Promise<void> {
   await waitFor(`a quick input titled ${JSON.stringify(text)}`, async () => {
-    const { texts } = await ui<{ texts: string[] }>('/selector-text', { selector: '.quick-input-widget:not([style*="display: none"]) .quick-input-title' });
+    const { texts } = await driver<{ texts: string[] }>('/selector-text', { selector: '.quick-input-widget:not([style*="display: none"]) .quick-input-title' });
     return texts.some((t) => t.includes(text)) || undefined;
   });
 }
 
 async function typeAndPress(text: string, key = 'Enter'): Promise<void> {
   if (text) {
-    await ui('/type', { text });
+    await driver('/type', { text });
   }
-  await ui('/press', { key });
+  await driver('/press', { key });
 }
 
 /** Waits for a new finished @backend turn after `count` recorded ones. */
@@ -108,7 +97,7 @@ describe('Design sessions', () => {
     await typeAndPress('');
     await waitForQuickInput('(4/5): Constraints');
     await screenshot('design-question-constraints');
-    await ui('/type', { text: 'two Node developers, $300 a month' });
+    await driver('/type', { text: 'two Node developers, $300 a month' });
     // The typed value reaches the extension host asynchronously; a person clicks Skip all later.
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('architectPersonas.skipDesignQuestions');

@@ -78,7 +78,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-async function driver<T>(route: string, params: Record<string, string> = {}): Promise<T> {
+/** Calls a route of the harness's UI driver (test/harness/uiDriver.ts). */
+export async function driver<T>(route: string, params: Record<string, string> = {}): Promise<T> {
   const url = new URL(route, DRIVER);
   for (const [k, v] of Object.entries(params)) {
     url.searchParams.set(k, v);

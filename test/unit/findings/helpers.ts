@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { SentFile } from '../../../src/core/context/sentFile';
 import { FindingsStreamParser } from '../../../src/core/findings/parser';
 import type { ParsedEvent } from '../../../src/core/findings/types';
+import type { ChatPart } from '../../../src/core/render/chatParts';
+import { FindingsChatRenderer } from '../../../src/core/render/renderFinding';
 
 /** test/fixtures/transcripts, from the compiled test (out/test/unit/findings) or the source. */
 export const TRANSCRIPTS_DIR = (() => {
@@ -93,4 +95,27 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Renders an answer (in the given chunks) through the parse → verify → render stage, with
+ * adjacent markdown parts merged (the chat view merges them too), so chunkings compare equal.
+ */
+export function renderChunks(sentFiles: readonly SentFile[], chunks: readonly string[]): ChatPart[] {
+  const renderer = new FindingsChatRenderer(sentFiles);
+  const parts: ChatPart[] = [];
+  for (const c of chunks) {
+    parts.push(...renderer.push(c));
+  }
+  parts.push(...renderer.end());
+  const out: ChatPart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (p.kind === 'markdown' && last?.kind === 'markdown') {
+      out[out.length - 1] = { kind: 'markdown', value: last.value + p.value };
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
 }

@@ -3,34 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChatPart } from '../../../src/core/render/chatParts';
 import { FINDING_COMMANDS } from '../../../src/core/render/chatParts';
-import { FindingsChatRenderer, codeBlock, renderEvents, renderFinding } from '../../../src/core/render/renderFinding';
+import { codeBlock, renderEvents, renderFinding } from '../../../src/core/render/renderFinding';
 import { FindingsStreamParser } from '../../../src/core/findings/parser';
 import { parseFindingBlock } from '../../../src/core/findings/block';
 import { verifyFinding } from '../../../src/core/findings/verify';
-import { TRANSCRIPTS_DIR, readContext, readTranscript, rng, transcriptNames } from './helpers';
-
-/** Merges adjacent markdown parts (VS Code merges them in the chat view too). */
-function mergeParts(parts: readonly ChatPart[]): ChatPart[] {
-  const out: ChatPart[] = [];
-  for (const p of parts) {
-    const last = out[out.length - 1];
-    if (p.kind === 'markdown' && last?.kind === 'markdown') {
-      out[out.length - 1] = { kind: 'markdown', value: last.value + p.value };
-    } else {
-      out.push(p);
-    }
-  }
-  return out;
-}
+import { TRANSCRIPTS_DIR, readContext, readTranscript, renderChunks, rng, transcriptNames } from './helpers';
 
 function renderTranscript(name: string, chunks?: readonly string[]): ChatPart[] {
-  const r = new FindingsChatRenderer(readContext(name));
-  const parts: ChatPart[] = [];
-  for (const c of chunks ?? [readTranscript(name)]) {
-    parts.push(...r.push(c));
-  }
-  parts.push(...r.end());
-  return mergeParts(parts);
+  return renderChunks(readContext(name), chunks ?? [readTranscript(name)]);
 }
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

@@ -11,8 +11,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChatPart } from '../../../src/core/render/chatParts';
 import { FINDING_COMMANDS } from '../../../src/core/render/chatParts';
-import { FindingsChatRenderer, SECTION_LABELS, SEVERITY_LABELS } from '../../../src/core/render/renderFinding';
-import { TRANSCRIPTS_DIR, readContext, rng } from '../findings/helpers';
+import { SECTION_LABELS, SEVERITY_LABELS } from '../../../src/core/render/renderFinding';
+import { TRANSCRIPTS_DIR, readContext, renderChunks, rng } from '../findings/helpers';
 
 /** out/test/unit/personas -> repository root. */
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -40,28 +40,8 @@ function personaContext(id: string) {
   return readContext(path.relative(TRANSCRIPTS_DIR, path.join(PERSONA_TRANSCRIPTS_DIR, id)));
 }
 
-/** Adjacent markdown parts merged (the chat view merges them too), so chunkings compare equal. */
-function mergeMarkdown(parts: readonly ChatPart[]): ChatPart[] {
-  const out: ChatPart[] = [];
-  for (const p of parts) {
-    const last = out[out.length - 1];
-    if (p.kind === 'markdown' && last?.kind === 'markdown') {
-      out[out.length - 1] = { kind: 'markdown', value: last.value + p.value };
-    } else {
-      out.push(p);
-    }
-  }
-  return out;
-}
-
 function render(id: string, chunks?: readonly string[]): ChatPart[] {
-  const renderer = new FindingsChatRenderer(personaContext(id));
-  const parts: ChatPart[] = [];
-  for (const c of chunks ?? [readPersonaTranscript(id)]) {
-    parts.push(...renderer.push(c));
-  }
-  parts.push(...renderer.end());
-  return mergeMarkdown(parts);
+  return renderChunks(personaContext(id), chunks ?? [readPersonaTranscript(id)]);
 }
 
 type AnchorPart = Extract<ChatPart, { kind: 'anchor' }>;
