@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { askInChat, chatButtons, fixtureText, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
+import { askInChat, chatButtons, chatPanelText, fixtureText, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
 
 describe('@backend in the real chat panel', () => {
   let server: FakeAnthropicServer;
@@ -84,6 +84,16 @@ describe('@backend context edge cases in the real chat panel', () => {
     const user = JSON.stringify(server.requests[0].body?.messages?.at(-1)?.content);
     assert.match(user, /<file path=\\"Untitled-\d+\\" language=\\"sql\\"/);
     assert.match(user, /SELECT \* FROM users WHERE email/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('@backend help shows the active persona’s greeting without calling the model', async () => {
+    server = await useFakeAnthropic();
+    await askInChat('@backend help');
+    await waitForChatText('What are we building?');
+    await waitForTurnDone();
+    assert.match(await chatPanelText(), /Measure, find the bottleneck, fix it, monitor it/);
+    assert.equal(server.requests.length, 0);
   });
 
   it('works with no editor open, answering from the question alone', async () => {
