@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini with only the English messages: the full zod build was ~440 KB of the ~600 KB bundle.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { SLASH_COMMAND_NAMES } from '../slashCommands';
 
 /** The persona used when nothing else is chosen or configured. */
@@ -13,14 +15,16 @@ export const MAX_PERSONA_BODY_BYTES = 32 * 1024;
 /** A whole persona file larger than this many characters is refused before it is parsed. */
 export const MAX_PERSONA_FILE_CHARS = 128 * 1024;
 
-const nonEmpty = z.string().trim().min(1, { message: 'must not be empty' });
+z.config(en());
+
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, { message: 'must not be empty' }));
 
 const commandsSchema = z.object({
-  design: nonEmpty.optional(),
-  scale: nonEmpty.optional(),
-  optimize: nonEmpty.optional(),
-  infra: nonEmpty.optional(),
-  debug: nonEmpty.optional(),
+  design: z.optional(nonEmpty),
+  scale: z.optional(nonEmpty),
+  optimize: z.optional(nonEmpty),
+  infra: z.optional(nonEmpty),
+  debug: z.optional(nonEmpty),
 });
 
 /**
@@ -28,21 +32,22 @@ const commandsSchema = z.object({
  * warnings by `parsePersona`), so a newer persona file still loads in an older extension.
  */
 export const personaFrontMatterSchema = z.object({
-  id: z.string().regex(PERSONA_ID_PATTERN, {
-    message: 'must be kebab-case: lowercase letters and digits separated by single dashes, e.g. "my-architect"',
-  }),
+  id: z.string().check(
+    z.regex(PERSONA_ID_PATTERN, {
+      message: 'must be kebab-case: lowercase letters and digits separated by single dashes, e.g. "my-architect"',
+    }),
+  ),
   name: nonEmpty,
   title: nonEmpty,
-  description: nonEmpty.refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' }),
-  principles: z.array(nonEmpty).min(1, { message: 'must list at least one principle' }),
-  commands: commandsSchema.optional(),
-  greeting: nonEmpty.optional(),
-  sessionSummary: nonEmpty.optional(),
-  icon: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a codicon id such as "tools" (without "$(" and ")")' })
-    .optional(),
-  tags: z.array(nonEmpty).optional(),
+  description: nonEmpty.check(z.refine((s) => !/[\r\n]/.test(s), { message: 'must be a single line' })),
+  principles: z.array(nonEmpty).check(z.minLength(1, { message: 'must list at least one principle' })),
+  commands: z.optional(commandsSchema),
+  greeting: z.optional(nonEmpty),
+  sessionSummary: z.optional(nonEmpty),
+  icon: z.optional(
+    z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be a codicon id such as "tools" (without "$(" and ")")' })),
+  ),
+  tags: z.optional(z.array(nonEmpty)),
 });
 
 export type PersonaFrontMatter = z.infer<typeof personaFrontMatterSchema>;
