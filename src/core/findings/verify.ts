@@ -155,20 +155,44 @@ function prepare(text: string): PreparedText {
     lineStarts.push(i + 1);
   }
   lineEnds.push(text.length);
-  const norm: string[] = [];
-  const normLine: number[] = [];
-  const normStarts: number[] = [];
-  let offset = 0;
-  for (let l = 0; l < lineStarts.length; l++) {
-    const n = normalizeWhitespace(text.slice(lineStarts[l], lineEnds[l]));
-    if (n !== '') {
-      normStarts.push(offset);
-      offset += n.length + 1;
-      norm.push(n);
-      normLine.push(l);
+  // The whitespace-normalised view is only needed when an exact match fails: build it lazily.
+  let normalised: Pick<PreparedText, 'norm' | 'normLine' | 'normJoined' | 'normStarts'> | undefined;
+  const normalise = () => {
+    if (!normalised) {
+      const norm: string[] = [];
+      const normLine: number[] = [];
+      const normStarts: number[] = [];
+      let offset = 0;
+      for (let l = 0; l < lineStarts.length; l++) {
+        const n = normalizeWhitespace(text.slice(lineStarts[l], lineEnds[l]));
+        if (n !== '') {
+          normStarts.push(offset);
+          offset += n.length + 1;
+          norm.push(n);
+          normLine.push(l);
+        }
+      }
+      normalised = { norm, normLine, normJoined: norm.join('\n'), normStarts };
     }
-  }
-  const prepared: PreparedText = { text, lineStarts, lineEnds, norm, normLine, normJoined: norm.join('\n'), normStarts };
+    return normalised;
+  };
+  const prepared: PreparedText = {
+    text,
+    lineStarts,
+    lineEnds,
+    get norm() {
+      return normalise().norm;
+    },
+    get normLine() {
+      return normalise().normLine;
+    },
+    get normJoined() {
+      return normalise().normJoined;
+    },
+    get normStarts() {
+      return normalise().normStarts;
+    },
+  };
   if (cache.size >= CACHE_SIZE) {
     cache.delete(cache.keys().next().value as string);
   }
