@@ -23,7 +23,6 @@ const PARTICIPANT = '@backend';
 /** How long to wait for the chat to start answering before the progress notification gives up. */
 const START_TIMEOUT_MS = 30_000;
 const ANSWER_TIMEOUT_MS = 15 * 60_000;
-const IMPLICIT_CONTEXT_SETTLE_MS = 650;
 
 export interface ReviewDeps {
   readonly transcript: SessionTranscript;
@@ -189,9 +188,9 @@ export class ReviewCommands {
 
   /**
    * Opens the chat with `@backend <query>` and the attachments; shows progress until the answer
-   * is complete. The first ranged attachment is revealed and selected in its editor first: the
-   * chat panel also sends the active editor's selection as implicit context, so selecting exactly
-   * what is attached keeps anything else from being sent (the participant drops the duplicate).
+   * is complete. The first ranged attachment is revealed and selected in its editor, so the user
+   * sees what is being reviewed. (The chat also sends the active editor's selection as implicit
+   * context; the participant ignores implicit references when explicit ones are attached.)
    */
   private async askInChat(title: string, query: string, attachments: readonly Attachment[], newChat: boolean): Promise<void> {
     const first = attachments.find((a): a is { uri: vscode.Uri; range: WorkbenchRange } => !(a instanceof vscode.Uri));
@@ -200,8 +199,6 @@ export class ReviewCommands {
       const selection = new vscode.Selection(r.startLineNumber - 1, r.startColumn - 1, r.endLineNumber - 1, r.endColumn - 1);
       const doc = await vscode.workspace.openTextDocument(first.uri);
       await vscode.window.showTextDocument(doc, { selection, preview: true });
-      // The chat's implicit context follows the selection after a 500 ms debounce.
-      await new Promise((resolve) => setTimeout(resolve, IMPLICIT_CONTEXT_SETTLE_MS));
     }
     const since = Date.now();
     const modelSelector = (await this.deps.preferOwnModel().catch(() => false)) ? { vendor: 'architect-personas' } : undefined;
