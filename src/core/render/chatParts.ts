@@ -18,6 +18,8 @@ export type ChatPart =
       readonly title: string;
       /** The verified quote, so a click can re-locate it when the document changed since. */
       readonly quote?: string;
+      /** Shown after the location, e.g. "line corrected from 4". */
+      readonly note?: string;
     }
   | { readonly kind: 'button'; readonly command: string; readonly title: string; readonly arguments: readonly unknown[] }
   | { readonly kind: 'progress'; readonly value: string };

@@ -134,15 +134,7 @@ export function renderFinding(v: VerifiedFinding): ChatPart[] {
   md += `\n\n#### ${SEVERITY_LABELS[f.severity]} · ${escapeMarkdown(f.title || 'Finding')}\n\n`;
   if (v.location) {
     const loc = v.location;
-    md += '📍 ';
     flush();
-    parts.push({
-      kind: 'anchor',
-      uri: loc.uri,
-      range: { startLine: loc.startLine, endLine: loc.endLine },
-      title: locationTitle(loc.path, loc.startLine, loc.endLine),
-      ...(f.quote !== undefined ? { quote: f.quote } : {}),
-    });
     const notes: string[] = [];
     if (v.status === 'relocated' && v.claimedLine !== undefined) {
       notes.push(`line corrected from ${v.claimedLine}`);
@@ -150,7 +142,14 @@ export function renderFinding(v: VerifiedFinding): ChatPart[] {
     if (v.match?.method === 'fuzzy') {
       notes.push('approximate match');
     }
-    md += notes.length > 0 ? ` _(${notes.join('; ')})_\n\n` : '\n\n';
+    parts.push({
+      kind: 'anchor',
+      uri: loc.uri,
+      range: { startLine: loc.startLine, endLine: loc.endLine },
+      title: locationTitle(loc.path, loc.startLine, loc.endLine),
+      ...(f.quote !== undefined ? { quote: f.quote } : {}),
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    });
   } else {
     md += unverifiedNote(v);
     if (f.quote !== undefined) {

@@ -47,7 +47,8 @@ export function renderChatParts(stream: vscode.ChatResponseStream, parts: readon
           endLine: part.range.endLine,
           ...(part.quote !== undefined ? { quote: part.quote } : {}),
         };
-        stream.markdown(trusted(commandLink(part.title, FINDING_COMMANDS.revealFinding, [args], `Go to ${part.title}`)));
+        const link = commandLink(part.title, FINDING_COMMANDS.revealFinding, [args], `Go to ${part.title}`);
+        stream.markdown(trusted(`📍 ${link}${part.note ? ` _(${part.note})_` : ''}\n\n`));
         break;
       }
       case 'button':

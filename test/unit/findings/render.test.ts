@@ -61,7 +61,11 @@ describe('render: findings', () => {
         ['src/db/users.ts:34', 34, 34],
       ],
     );
-    assert.ok(markdown(ps).includes('_(line corrected from 40; approximate match)_'));
+    assert.deepEqual(
+      anchors(ps).map((a) => a.note),
+      [undefined, undefined, 'line corrected from 40; approximate match', undefined],
+      'the relocation is noted on the anchor',
+    );
     assert.deepEqual(
       buttons(ps).map((b) => [b.title, b.command]),
       [
