@@ -23,7 +23,7 @@ export interface ParticipantDeps {
 /** Registers `@backend`. The handler delegates each request to the answer pipeline. */
 export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): vscode.ChatParticipant {
   const handler: vscode.ChatRequestHandler = async (request, chatContext, chatStream, token) => {
-    await deps.personas.settled();
+    await deps.personas.refreshIfChanged();
     const persona = deps.personas.getActive();
     const command = findSlashCommand(request.command);
     const prompt = request.prompt.trim();

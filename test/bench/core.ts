@@ -20,22 +20,12 @@ import { FindingsChatRenderer } from '../../src/core/render/renderFinding';
 import { findSlashCommand } from '../../src/core/slashCommands';
 import { startFakeAnthropic } from '../fakeServer/fakeAnthropic';
 import { summarize, timeSync, type Row } from './stats';
+import { rng } from '../util/rng';
 
 /** The repository root (this file is compiled to out/test/bench). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const TRANSCRIPTS = path.join(REPO_ROOT, 'test', 'fixtures', 'transcripts');
 
-/** A deterministic PRNG (mulberry32), so every run uses the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUNCTION_LINES = 12;
 

@@ -94,7 +94,8 @@ describe('Personas in the real VS Code', () => {
     assert.match(text, /\.vscode\/architects\/team-marcus\.md/, 'the chat says which file answered');
     assert.match(systemOf(server, 0), /Always mention pgbouncer/);
 
-    await writePersona('team-marcus.md', OVERRIDE('You are Team Marcus. Always mention read replicas.'));
+    // Edited by another tool, behind VS Code's back: the next request still sees the edit.
+    fs.writeFileSync(path.join(workspaceRoot(), ARCHITECTS, 'team-marcus.md'), OVERRIDE('You are Team Marcus. Always mention read replicas.'));
     await askInChat('@backend /scale and now?');
     await waitForChatText('Second answer.');
     await waitForTurnDone();

@@ -25,6 +25,7 @@ import { isSessionSummaryPrompt } from '../../core/design/summary';
 import type { Persona } from '../../core/personas/persona';
 import { ANTHROPIC_VENDOR, type AnthropicAccess } from '../anthropicAccess';
 import type { Log } from '../log';
+import { personaItems, pickPersona } from '../personas/personaPicker';
 import type { PersonaService } from '../personas/personaService';
 import type { SessionTranscript } from '../sessionTranscript';
 import { SAVE_DESIGN_DOCUMENT_COMMAND, setAnswerEndListener, type AnswerEndInfo } from './answerEnd';
@@ -82,9 +83,6 @@ export function registerDesignSessions(context: vscode.ExtensionContext, deps: D
 
 // --- Start Design Session --------------------------------------------------------------------
 
-interface PersonaPick extends vscode.QuickPickItem {
-  readonly personaId: string;
-}
 
 async function startDesignSession(deps: DesignSessionDeps, setSkipAll: (fn: (() => void) | undefined) => void): Promise<string | undefined> {
   const persona = await pickDesignPersona(deps.personas);
@@ -118,37 +116,16 @@ async function startDesignSession(deps: DesignSessionDeps, setSkipAll: (fn: (() 
 async function pickDesignPersona(service: PersonaService): Promise<Persona | undefined> {
   await service.settled();
   const activeId = service.getActive().id;
-  const items: PersonaPick[] = service.all().map((p) => ({
-    label: `$(${p.icon ?? 'person'}) ${p.name}`,
-    description: p.id === activeId ? `${p.title} (active)` : p.title,
-    detail: `${p.description}${designQuestionsFor(p.id).length ? ' · asks a few quick questions first' : ''}`,
-    personaId: p.id,
-  }));
-  const pick = vscode.window.createQuickPick<PersonaPick>();
-  pick.title = 'Start Design Session: who designs it?';
-  pick.placeholder = 'Choose the architect (Enter keeps the active one); type to filter';
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  pick.ignoreFocusOut = true;
-  pick.items = items;
-  const active = items.find((i) => i.personaId === activeId);
-  if (active) {
-    pick.activeItems = [active];
+  const items = personaItems(service, activeId, (p) => (designQuestionsFor(p.id).length ? ' · asks a few quick questions first' : ''));
+  const chosen = await pickPersona(service, 'Start Design Session: who designs it?', items, activeId, {
+    placeholder: 'Choose the architect (Enter keeps the active one); type to filter',
+    ignoreFocusOut: true,
+  });
+  if (!chosen?.personaId) {
+    return undefined;
   }
-  try {
-    const chosen = await new Promise<PersonaPick | undefined>((resolve) => {
-      pick.onDidAccept(() => resolve(pick.selectedItems[0] ?? pick.activeItems[0]));
-      pick.onDidHide(() => resolve(undefined));
-      pick.show();
-    });
-    if (!chosen) {
-      return undefined;
-    }
-    await service.choose(chosen.personaId);
-    return service.get(chosen.personaId);
-  } finally {
-    pick.dispose();
-  }
+  await service.choose(chosen.personaId);
+  return service.get(chosen.personaId);
 }
 
 async function askSubject(persona: Persona): Promise<string | undefined> {
@@ -295,9 +272,10 @@ async function onAnswerEnd(stream: vscode.ChatResponseStream, info: AnswerEndInf
   }
   try {
     await appendToDocument(doc.uri, info.answer);
-    stream.markdown('\n\n> Summary added to the design document ');
-    stream.anchor(doc.uri, vscode.workspace.asRelativePath(doc.uri, false));
-    stream.markdown('\n');
+    // A Markdown link, not stream.anchor: the chat folds everything before a trailing non-Markdown
+    // part into "Completed N steps", which would hide the summary itself.
+    const rel = vscode.workspace.asRelativePath(doc.uri, false).replace(/[[\]\\]/g, '\\$&');
+    stream.markdown(new vscode.MarkdownString(`\n\n> Summary added to the design document [${rel}](${doc.uri.toString()})\n`));
   } catch (e) {
     deps.log.warn(`design: could not append the summary to ${doc.uri.toString()}: ${(e as Error).message}`);
     stream.markdown(`\n\n> Could not add the summary to ${vscode.workspace.asRelativePath(doc.uri, false)}: ${(e as Error).message}\n`);

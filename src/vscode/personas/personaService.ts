@@ -29,6 +29,8 @@ export type ActiveOrigin = 'chosen' | 'setting' | 'fallback';
 export class PersonaService implements vscode.Disposable {
   private resolved: readonly ResolvedPersona[] = [];
   private readonly byId = new Map<string, ResolvedPersona>();
+  /** filesSignature() as of the last load. */
+  private loadedSignature: string | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires after a reload and when the active persona changes. */
   readonly onDidChange: vscode.Event<void> = this.changeEmitter.event;
@@ -103,6 +105,20 @@ export class PersonaService implements vscode.Disposable {
     const state = vscode.workspace.workspaceFolders?.length ? this.context.workspaceState : this.context.globalState;
     await state.update(CHOSEN_PERSONA_KEY, id);
     this.changeEmitter.fire();
+  }
+
+  /**
+   * Before a request: reloads when a user or workspace persona file was added, removed or changed
+   * since the last load, whether or not a file watcher reported it (watchers can miss changes,
+   * e.g. to a folder created after the watch started). Costs one directory listing and a stat
+   * per persona file.
+   */
+  async refreshIfChanged(): Promise<void> {
+    await this.settled();
+    const signature = await this.filesSignature();
+    if (signature !== this.loadedSignature) {
+      await this.reload();
+    }
   }
 
   /** Resolves when no reload is pending or running; await it before reading the active persona. */
@@ -213,7 +229,49 @@ export class PersonaService implements vscode.Disposable {
     }
   }
 
+  /** The user and workspace persona folders that are read (workspace ones only when trusted). */
+  private editableFolders(): vscode.Uri[] {
+    const folders: vscode.Uri[] = [];
+    const setting = vscode.workspace.getConfiguration('architectPersonas').get<string>(SETTING_PERSONAS_FOLDER, '');
+    const { uri: userFolder } = resolveUserFolder(setting);
+    if (userFolder) {
+      folders.push(userFolder);
+    }
+    if (vscode.workspace.isTrusted) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        folders.push(vscode.Uri.joinPath(folder.uri, ...WORKSPACE_PERSONA_DIR));
+      }
+    }
+    return folders;
+  }
+
+  /** Names, sizes and modification times of the persona files in the editable folders. */
+  private async filesSignature(): Promise<string> {
+    const parts: string[] = [];
+    for (const folder of this.editableFolders()) {
+      let entries: [string, vscode.FileType][] = [];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(folder);
+      } catch {
+        parts.push(`${folder.toString()}:-`);
+        continue;
+      }
+      for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+        if ((type & vscode.FileType.File) !== 0 && name.toLowerCase().endsWith('.md')) {
+          const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name)).then(
+            (st) => `${st.mtime}:${st.size}`,
+            () => '?',
+          );
+          parts.push(`${folder.toString()}/${name}:${stat}`);
+        }
+      }
+    }
+    return parts.join('\n');
+  }
+
   private async loadAll(): Promise<void> {
+    // Taken before reading, so a change made while reading is seen by the next check.
+    const signature = await this.filesSignature();
     const bundled = await readPersonaFolder(this.bundledFolder, 'bundled');
 
     let user: PersonaFileResult[] = [];
@@ -238,6 +296,7 @@ export class PersonaService implements vscode.Disposable {
       return;
     }
     this.apply([...bundled, ...user, ...workspace], bundled, user, workspace);
+    this.loadedSignature = signature;
     this.changeEmitter.fire();
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { personaItems, pickPersona } from './personaPicker';
 import { agentFilePath, renderCopilotAgentFile } from '../../core/personas/agentFile';
 import type { Persona } from '../../core/personas/persona';
 import { resolveUserFolder } from './personaFiles';
@@ -113,43 +114,6 @@ export function registerPersonas(context: vscode.ExtensionContext, log?: Persona
 
   void service.reload();
   return service;
-}
-
-interface PersonaItem extends vscode.QuickPickItem {
-  readonly personaId?: string;
-  readonly resetToDefault?: boolean;
-}
-
-function personaItems(service: PersonaService, activeId: string | undefined): PersonaItem[] {
-  return service.all().map((p) => ({
-    label: `$(${p.icon ?? 'person'}) ${p.name}`,
-    description: p.id === activeId ? `${p.title} (active)` : p.title,
-    detail: `${p.description} · ${service.describeSource(p)}${p.tags?.length ? ` · ${p.tags.join(', ')}` : ''}`,
-    personaId: p.id,
-  }));
-}
-
-async function pickPersona(service: PersonaService, title: string, items: PersonaItem[], activeId: string | undefined): Promise<PersonaItem | undefined> {
-  await service.settled();
-  const pick = vscode.window.createQuickPick<PersonaItem>();
-  pick.title = title;
-  pick.placeholder = 'Type to filter by name, title or description';
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  pick.items = items;
-  const active = items.find((i) => i.personaId === activeId);
-  if (active) {
-    pick.activeItems = [active];
-  }
-  try {
-    return await new Promise<PersonaItem | undefined>((resolve) => {
-      pick.onDidAccept(() => resolve(pick.selectedItems[0]));
-      pick.onDidHide(() => resolve(undefined));
-      pick.show();
-    });
-  } finally {
-    pick.dispose();
-  }
 }
 
 /** Choose Persona: with an id, selects it directly (for keybindings and tests); else shows a picker. */

@@ -5,6 +5,7 @@ import { FindingsStreamParser } from '../../../src/core/findings/parser';
 import type { ParsedEvent } from '../../../src/core/findings/types';
 import type { ChatPart } from '../../../src/core/render/chatParts';
 import { FindingsChatRenderer } from '../../../src/core/render/renderFinding';
+export { rng } from '../../util/rng';
 
 /** test/fixtures/transcripts, from the compiled test (out/test/unit/findings) or the source. */
 export const TRANSCRIPTS_DIR = (() => {
@@ -85,17 +86,6 @@ export function reconstruct(events: readonly ParsedEvent[]): string {
   return events.map((e) => (e.kind === 'markdown' ? e.text : e.kind === 'finding' ? e.finding.raw : '')).join('');
 }
 
-/** Deterministic PRNG (mulberry32) for reproducible random splits. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Renders an answer (in the given chunks) through the parse → verify → render stage, with
