@@ -142,6 +142,8 @@ describe('AnthropicModelClient against the fake Anthropic server', function () {
     server.script({ kind: 'reply', text: 'cached', usage: { cacheReadInputTokens: 4321, cacheCreationInputTokens: 0 } });
     const result = await client().stream(request(), () => undefined);
     assert.equal(result.usage?.cacheReadInputTokens, 4321);
+    const done = logs.find((e) => e.event === 'done');
+    assert.equal(done?.cacheReadInputTokens, 4321, 'the cache read is logged');
   });
 
   it('no key → noKey without any request', async () => {
