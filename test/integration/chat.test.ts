@@ -87,6 +87,33 @@ describe('@backend context edge cases in the real chat panel', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('a file too large for the budget is cut, and the chat says which lines were sent', async () => {
+    server = await useFakeAnthropic();
+    await vscode.workspace.getConfiguration('architectPersonas').update('maxContextTokens', 1000, vscode.ConfigurationTarget.Global);
+    try {
+      server.script({ kind: 'reply', text: 'Looked at the top of the file.' });
+      const lines = Array.from({ length: 3000 }, (_, i) => `export const value${i + 1} = ${i + 1}; // line ${i + 1}`);
+      const doc = await vscode.workspace.openTextDocument({ language: 'typescript', content: lines.join('\n') });
+      await vscode.window.showTextDocument(doc);
+      // No selection: the whole file is the context, cut from the top to fit the budget.
+      await askInChat('@backend /debug anything wrong here?');
+      await waitForChatText('Looked at the top of the file.');
+      await waitForTurnDone();
+      const text = await chatPanelText();
+      const sent = /sent lines 1-(\d+) of 3000/.exec(text);
+      assert.ok(sent, `the chat says which lines were sent:\n${text}`);
+      const last = Number(sent[1]);
+      assert.ok(last > 10 && last < 3000);
+      const user = JSON.stringify(server.requests[0].body?.messages?.at(-1)?.content);
+      assert.match(user, /\/\/ line 1\b/);
+      assert.match(user, new RegExp(`// line ${last}\\b`));
+      assert.doesNotMatch(user, new RegExp(`// line ${last + 1}\\b`), 'nothing after the budget was sent');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.getConfiguration('architectPersonas').update('maxContextTokens', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('@backend help shows the active persona’s greeting without calling the model', async () => {
     server = await useFakeAnthropic();
     await askInChat('@backend help');
