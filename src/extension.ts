@@ -26,8 +26,8 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     registerFindingCommands(context);
     const transcript = new SessionTranscript();
     const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()) });
-    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings });
-    registerDesignSessions(context, { personas, transcript, log, anthropic });
+    const design = registerDesignSessions(context, { personas, transcript, log, anthropic });
+    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd });
     return { transcript };
   } catch (err) {
     log.error(`activation failed: ${(err as Error).stack ?? String(err)}`);

@@ -11,7 +11,6 @@ import { gatherChatContext } from './chatContext';
 import { ChatModelClient } from './chatModelClient';
 import type { ParticipantDeps } from './participant';
 import { renderErrorAction } from './errorActions';
-import { renderAnswerEnd } from './design/answerEnd';
 import { readModelSettings } from './settings';
 
 /** What a `@backend` answer keeps in `ChatResult.metadata` for follow-ups and later turns. */
@@ -100,7 +99,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
     if (result.stopReason === 'max_tokens') {
       stream.markdown('\n\n> The answer hit the output limit (`architectPersonas.maxOutputTokens`) and was cut short.\n');
     }
-    await renderAnswerEnd(stream, { prompt: request.prompt, command: command?.name, persona, answer: renderer.text });
+    await deps.onAnswerEnd?.(stream, { prompt: request.prompt, command: command?.name, persona, answer: renderer.text });
     return { metadata: metadataOf(persona, command, renderer.text, renderer.findings) };
   } catch (err) {
     const error = toModelError(err);

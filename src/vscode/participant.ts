@@ -6,6 +6,7 @@ import type { AnthropicAccess } from './anthropicAccess';
 import { answerChatRequest, type AnswerMetadata } from './answerRequest';
 import type { Log } from './log';
 import type { PersonaService } from './personas/personaService';
+import type { AnswerEndListener } from './design/answerEnd';
 import { provideFollowups } from './followups';
 import { recordingStream, type SessionTranscript } from './sessionTranscript';
 
@@ -17,6 +18,8 @@ export interface ParticipantDeps {
   readonly log: Log;
   readonly transcript: SessionTranscript;
   /** Receives each answer's verified findings with the files that were sent and the persona's name (e.g. for diagnostics). */
+  /** Runs after a successful answer, before the result returns (e.g. the Save Design Document button). */
+  readonly onAnswerEnd?: AnswerEndListener;
   readonly onFindings?: (findings: readonly VerifiedFinding[], sentFiles: readonly SentFile[], personaName: string) => void;
 }
 

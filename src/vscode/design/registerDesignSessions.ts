@@ -28,7 +28,7 @@ import type { Log } from '../log';
 import { personaItems, pickPersona } from '../personas/personaPicker';
 import type { PersonaService } from '../personas/personaService';
 import type { SessionTranscript } from '../sessionTranscript';
-import { SAVE_DESIGN_DOCUMENT_COMMAND, setAnswerEndListener, type AnswerEndInfo } from './answerEnd';
+import { SAVE_DESIGN_DOCUMENT_COMMAND, type AnswerEndInfo, type AnswerEndListener } from './answerEnd';
 
 export const START_DESIGN_SESSION_COMMAND = 'architectPersonas.startDesignSession';
 export const EXPORT_SESSION_COMMAND = 'architectPersonas.exportSession';
@@ -57,13 +57,12 @@ interface SavedDocument {
   readonly fromTurnId: number | undefined;
 }
 
-export function registerDesignSessions(context: vscode.ExtensionContext, deps: DesignSessionDeps): void {
+/** Registers the design-session commands; returns the hook the answer pipeline calls after each answer. */
+export function registerDesignSessions(context: vscode.ExtensionContext, deps: DesignSessionDeps): { onAnswerEnd: AnswerEndListener } {
   const saved: SavedDocument[] = [];
   let skipAll: (() => void) | undefined;
 
-  const removeListener = setAnswerEndListener((stream, info) => onAnswerEnd(stream, info, deps, saved));
   context.subscriptions.push(
-    { dispose: removeListener },
     vscode.commands.registerCommand(START_DESIGN_SESSION_COMMAND, () =>
       startDesignSession(deps, (fn) => {
         skipAll = fn;
@@ -79,6 +78,16 @@ export function registerDesignSessions(context: vscode.ExtensionContext, deps: D
     }),
     vscode.commands.registerCommand(EXPORT_SESSION_COMMAND, () => exportSession(deps)),
   );
+  return {
+    onAnswerEnd: async (stream, info) => {
+      try {
+        await onAnswerEnd(stream, info, deps, saved);
+      } catch (e) {
+        // The answer itself is complete; a failing extra must not turn it into an error.
+        deps.log.warn(`design: answer-end hook failed: ${(e as Error).message}`);
+      }
+    },
+  };
 }
 
 // --- Start Design Session --------------------------------------------------------------------
