@@ -5,6 +5,7 @@
  * Document building, naming and the question table are pure, in src/core/design.
  */
 import * as vscode from 'vscode';
+import { fileExists } from '../fileExists';
 import {
   appendSessionSummary,
   buildSessionMarkdown,
@@ -240,7 +241,7 @@ async function saveDesignDocument(deps: DesignSessionDeps, args: SaveDesignDocum
     listing = [];
   }
   const listed = takenIn(listing);
-  const name = await uniqueFileName(designDocFileName(title, now), async (candidate) => listed(candidate) || (await exists(vscode.Uri.joinPath(dir, candidate))));
+  const name = await uniqueFileName(designDocFileName(title, now), async (candidate) => listed(candidate) || (await fileExists(vscode.Uri.joinPath(dir, candidate))));
   const target = vscode.Uri.joinPath(dir, name);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   deps.log.info(`design document saved: ${target.toString()} (${turns.length} turns)`);
@@ -251,15 +252,6 @@ async function saveDesignDocument(deps: DesignSessionDeps, args: SaveDesignDocum
 function targetWorkspaceFolder(): vscode.WorkspaceFolder | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // --- End of an answer: the Save button, and the summary appended to the saved document ---------

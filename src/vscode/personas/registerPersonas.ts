@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fileExists } from '../fileExists';
 import { personaItems, pickPersona } from './personaPicker';
 import { agentFilePath, renderCopilotAgentFile } from '../../core/personas/agentFile';
 import type { Persona } from '../../core/personas/persona';
@@ -171,7 +172,7 @@ async function exportPersonaAsAgent(service: PersonaService, id: string | undefi
   }
 
   const target = vscode.Uri.joinPath(folder.uri, ...agentFilePath(persona).split('/'));
-  if (!overwrite && (await exists(target))) {
+  if (!overwrite && (await fileExists(target))) {
     const answer = await vscode.window.showWarningMessage(
       `${vscode.workspace.asRelativePath(target, false)} already exists. Overwrite it?`,
       { modal: true, detail: 'The file will be replaced with the exported persona.' },
@@ -185,15 +186,6 @@ async function exportPersonaAsAgent(service: PersonaService, id: string | undefi
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderCopilotAgentFile(persona)));
   await vscode.window.showTextDocument(target, { preview: false });
   return target;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function escapeMarkdown(text: string): string {
