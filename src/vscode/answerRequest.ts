@@ -3,7 +3,8 @@ import { OUTPUT_CONTRACT_INSTRUCTIONS } from '../core/findings/contract';
 import type { ModelClient, ModelMessage } from '../core/model/modelClient';
 import { describeModelError, toModelError } from '../core/model/modelErrors';
 import type { Persona } from '../core/personas/persona';
-import { buildPrompt } from '../core/prompt/promptBuilder';
+import { buildPrompt, flattenSystemIntoMessages } from '../core/prompt/promptBuilder';
+import { initialCodeBudgetChars, shrunkCodeBudgetChars } from '../core/prompt/tokenBudget';
 import type { SlashCommand } from '../core/slashCommands';
 import { isOurModel } from './anthropicAccess';
 import { AnswerRenderer, type FindingSummary } from './answerRenderer';
@@ -56,21 +57,27 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   } else {
     client = new ChatModelClient(request.model);
   }
-  const budgetChars = ours ? settings.maxContextTokens * 4 : Math.min(settings.maxContextTokens, request.model.maxInputTokens / 2) * 4;
-
-  const context = await gatherChatContext(request.references, { maxChars: budgetChars, redactSecrets: settings.redactSecrets });
+  const history = historyOf(args.chatContext);
+  const prepare = async (maxChars: number) => {
+    const context = await gatherChatContext(request.references, { maxChars, redactSecrets: settings.redactSecrets });
+    const prompt = buildPrompt({ persona, command, userPrompt: request.prompt, files: context.files, history, outputContract: OUTPUT_CONTRACT_INSTRUCTIONS });
+    return { context, prompt };
+  };
+  const budgetChars = ours ? settings.maxContextTokens * 4 : initialCodeBudgetChars(settings.maxContextTokens, request.model.maxInputTokens);
+  let { context, prompt } = await prepare(budgetChars);
+  if (!ours) {
+    // Another vendor's model: measure with its own tokenizer and shrink the code until it fits.
+    const tokens = await request.model.countTokens(flattenSystemIntoMessages(prompt).map((m) => m.content).join('\n\n'), token);
+    const codeChars = context.files.reduce((n, f) => n + f.text.length, 0);
+    const smaller = shrunkCodeBudgetChars(tokens, request.model.maxInputTokens, codeChars, budgetChars);
+    if (smaller !== undefined) {
+      deps.log.info(`prompt of ${tokens} tokens exceeds ${request.model.name}'s input limit; code budget ${budgetChars} -> ${smaller} chars`);
+      ({ context, prompt } = await prepare(smaller));
+    }
+  }
   for (const notice of context.notices) {
     stream.markdown(`> ${notice.message}\n\n`);
   }
-
-  const prompt = buildPrompt({
-    persona,
-    command,
-    userPrompt: request.prompt,
-    files: context.files,
-    history: historyOf(args.chatContext),
-    outputContract: OUTPUT_CONTRACT_INSTRUCTIONS,
-  });
 
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
