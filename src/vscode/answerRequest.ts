@@ -67,7 +67,12 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   let { context, prompt } = await prepare(budgetChars);
   if (!ours) {
     // Another vendor's model: measure with its own tokenizer and shrink the code until it fits.
-    const tokens = await request.model.countTokens(flattenSystemIntoMessages(prompt).map((m) => m.content).join('\n\n'), token);
+    const tokens = await request.model
+      .countTokens(flattenSystemIntoMessages(prompt).map((m) => m.content).join('\n\n'), token)
+      .then(undefined, (err: unknown) => {
+        deps.log.warn(`could not count tokens with ${request.model.name}: ${(err as Error)?.message ?? String(err)}`);
+        return 0; // unmeasured: keep the initial budget
+      });
     const codeChars = context.files.reduce((n, f) => n + f.text.length, 0);
     const smaller = shrunkCodeBudgetChars(tokens, request.model.maxInputTokens, codeChars, budgetChars);
     if (smaller !== undefined) {
