@@ -52,27 +52,6 @@ export async function handleUiDriverRequest(page: Page, req: IncomingMessage, re
         .click({ timeout: 10_000 });
       return send(res, { clicked: text });
     }
-    case '/page-text': {
-      return send(res, { text: await page.evaluate(() => document.body.innerText) });
-    }
-    case '/find-text': {
-      // Class chains of the innermost elements containing the text: a debugging aid for selectors.
-      const needle = param('text');
-      const found = await page.evaluate((t) => {
-        const out: string[] = [];
-        document.querySelectorAll('*').forEach((el) => {
-          if ((el as HTMLElement).innerText?.includes(t) && !Array.from(el.children).some((c) => (c as HTMLElement).innerText?.includes(t))) {
-            const chain: string[] = [];
-            for (let e: Element | null = el; e && chain.length < 8; e = e.parentElement) {
-              chain.push(`${e.tagName.toLowerCase()}.${Array.from(e.classList).join('.')}`);
-            }
-            out.push(chain.join(' < '));
-          }
-        });
-        return out;
-      }, needle);
-      return send(res, { found });
-    }
     case '/selector-text': {
       const texts = await page.$$eval(param('selector'), (els) => els.map((e) => (e as HTMLElement).innerText));
       return send(res, { texts });
