@@ -5,9 +5,6 @@ const SECRET_KEY = 'architectPersonas.anthropicApiKey';
 
 /** The Anthropic API key, kept in SecretStorage only: never in settings, logs or messages. */
 export class ApiKeyStore {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
   async get(): Promise<string | undefined> {
@@ -17,23 +14,16 @@ export class ApiKeyStore {
 
   async set(key: string): Promise<void> {
     await this.secrets.store(SECRET_KEY, key.trim());
-    this.changed.fire();
   }
 
   async clear(): Promise<void> {
     await this.secrets.delete(SECRET_KEY);
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
 
 export function registerApiKey(context: vscode.ExtensionContext, log: Log): ApiKeyStore {
   const store = new ApiKeyStore(context.secrets);
   context.subscriptions.push(
-    store,
     context.secrets.onDidChange((e) => {
       if (e.key === SECRET_KEY) {
         log.info('Anthropic API key changed');

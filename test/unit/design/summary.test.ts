@@ -1,18 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Persona } from '../../../src/core/personas/persona';
+import { testPersona } from '../testPersona';
 import { buildPrompt } from '../../../src/core/prompt/promptBuilder';
 
-const persona: Persona = {
-  id: 'test-architect',
-  name: 'Ada',
-  title: 'Test Architect',
-  description: 'A persona for tests',
-  principles: ['Measure first'],
-  commands: {},
-  sessionSummary: '**ADA SUMMARY**\n- Decisions\n- Next step',
-  body: 'You are Ada.',
-  source: { kind: 'bundled', path: '/x/test.md' },
-};
+const persona = testPersona({ body: 'You are Ada.', sessionSummary: '**ADA SUMMARY**\n- Decisions\n- Next step' });
 
 describe('session summary in the prompt', () => {
   it("puts the persona's session-summary format in the cached persona block, before the output contract", () => {

@@ -6,6 +6,7 @@ import { parsePersona } from '../../../src/core/personas/parsePersona';
 import type { Persona } from '../../../src/core/personas/persona';
 import { DEFAULT_PERSONA_ID } from '../../../src/core/personas/schema';
 import { SLASH_COMMANDS, SLASH_COMMAND_NAMES, GENERAL_INSTRUCTIONS } from '../../../src/core/slashCommands';
+import { testPersona } from '../testPersona';
 
 /** out/test/unit/personas -> repository root. */
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -128,16 +129,7 @@ describe('bundled personas', () => {
 });
 
 describe('personaInstructionsFor', () => {
-  const base: Persona = {
-    id: 'x',
-    name: 'X',
-    title: 'T',
-    description: 'D',
-    principles: ['p'],
-    commands: { design: 'Custom design.' },
-    body: 'B',
-    source: { kind: 'bundled', path: '/x.md' },
-  };
+  const base = testPersona({ commands: { design: 'Custom design.' } });
 
   it('uses the persona instructions, else the table default, else the general instructions', () => {
     assert.equal(personaInstructionsFor(base, 'design'), 'Custom design.');

@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { SentFile } from '../../../src/core/context/sentFile';
-import type { Persona } from '../../../src/core/personas/persona';
+import { testPersona } from '../testPersona';
 import { buildPrompt, flattenSystemIntoMessages } from '../../../src/core/prompt/promptBuilder';
 import { findSlashCommand } from '../../../src/core/slashCommands';
 
-const persona: Persona = {
-  id: 'test-architect',
-  name: 'Ada',
-  title: 'Test Architect',
-  description: 'A persona for tests',
-  principles: ['Measure first'],
-  commands: { debug: 'Start from the symptom and bisect.' },
-  body: 'You are Ada, a careful architect.',
-  source: { kind: 'bundled', path: '/x/test.md' },
-};
+const persona = testPersona({ commands: { debug: 'Start from the symptom and bisect.' } });
 
 const file: SentFile = {
   path: 'src/db/users.ts',

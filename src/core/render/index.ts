@@ -1,2 +1,0 @@
-export * from './chatParts';
-export * from './renderFinding';

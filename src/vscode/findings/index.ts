@@ -1,2 +1,0 @@
-export { renderChatParts, toVscodeRange } from './renderChatParts';
-export { registerFindingCommands, FIX_SCHEME } from './findingCommands';
