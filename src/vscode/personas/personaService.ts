@@ -29,6 +29,8 @@ export type ActiveOrigin = 'chosen' | 'setting' | 'fallback';
 export class PersonaService implements vscode.Disposable {
   private resolved: readonly ResolvedPersona[] = [];
   private readonly byId = new Map<string, ResolvedPersona>();
+  /** The bundled persona files as last read; undefined to read them again. */
+  private bundledFiles: PersonaFileResult[] | undefined;
   /** filesSignature() as of the last load. */
   private loadedSignature: string | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -128,6 +130,11 @@ export class PersonaService implements vscode.Disposable {
     }
   }
 
+  /** The bundled files changed (extension development): read them again on the next reload. */
+  invalidateBundled(): void {
+    this.bundledFiles = undefined;
+  }
+
   /** Schedules a reload shortly (bursts of file events collapse into one). */
   scheduleReload(delayMs = 75): Promise<void> {
     if (this.debounce) {
@@ -223,6 +230,7 @@ export class PersonaService implements vscode.Disposable {
           const text = fs.readFileSync(path.join(folder.fsPath, name), 'utf8');
           return { uri, kind: 'bundled', text, ...parsePersona(text, { kind: 'bundled', path: sourcePath(uri) }) };
         });
+      this.bundledFiles = results;
       this.apply(results, results, [], []);
     } catch (e) {
       this.log.error(`personas: could not read the bundled personas in ${folder.fsPath}: ${(e as Error).message}`);
@@ -272,7 +280,8 @@ export class PersonaService implements vscode.Disposable {
   private async loadAll(): Promise<void> {
     // Taken before reading, so a change made while reading is seen by the next check.
     const signature = await this.filesSignature();
-    const bundled = await readPersonaFolder(this.bundledFolder, 'bundled');
+    // Bundled files are read once (at activation); they change only while developing the extension.
+    const bundled = (this.bundledFiles ??= await readPersonaFolder(this.bundledFolder, 'bundled'));
 
     let user: PersonaFileResult[] = [];
     const setting = vscode.workspace.getConfiguration('architectPersonas').get<string>(SETTING_PERSONAS_FOLDER, '');

@@ -49,7 +49,11 @@ export function registerPersonas(context: vscode.ExtensionContext, log?: Persona
   // Bundled personas only change while the extension itself is being developed.
   if (context.extensionMode === vscode.ExtensionMode.Development) {
     const bundledWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(service.bundledFolder, '*.md'));
-    context.subscriptions.push(bundledWatcher, bundledWatcher.onDidCreate(reload), bundledWatcher.onDidChange(reload), bundledWatcher.onDidDelete(reload));
+    const reloadBundled = () => {
+      service.invalidateBundled();
+      reload();
+    };
+    context.subscriptions.push(bundledWatcher, bundledWatcher.onDidCreate(reloadBundled), bundledWatcher.onDidChange(reloadBundled), bundledWatcher.onDidDelete(reloadBundled));
   }
 
   // Saving a persona file reloads at once, so the very next request sees the edit even if the
