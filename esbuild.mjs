@@ -3,6 +3,7 @@
 // requires on the first request only (src/core/model/anthropicClient.ts uses a dynamic
 // import()): activation neither reads nor evaluates it.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,6 +39,16 @@ const builds = [
     supported: { 'dynamic-import': false },
   },
   { ...common, entryPoints: ['@anthropic-ai/sdk'], outfile: 'dist/anthropic-sdk.js' },
+  {
+    // The command line (`architect-personas`, package.json "bin"): the same core, no vscode.
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [sdkAsSeparateFile],
+    supported: { 'dynamic-import': false },
+    define: { __CLI_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
 ];
 
 if (watch) {
