@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { createAnthropicAccess } from './vscode/anthropicAccess';
-import { registerAnthropicModels } from './vscode/anthropicModels';
-import { registerApiKey } from './vscode/apiKey';
+import { createAnthropicAccess } from './vscode/model/anthropicAccess';
+import { registerAnthropicModels } from './vscode/model/anthropicModels';
+import { registerApiKey } from './vscode/model/apiKey';
 import { registerDesignSessions } from './vscode/design/registerDesignSessions';
 import { registerFindingCommands } from './vscode/findings/findingCommands';
-import { registerLog } from './vscode/log';
-import { registerParticipant } from './vscode/participant';
+import { registerLog } from './vscode/common/log';
+import { registerParticipant } from './vscode/chat/participant';
 import { registerPersonas } from './vscode/personas/registerPersonas';
 import { registerReview } from './vscode/review';
-import { SessionTranscript } from './vscode/sessionTranscript';
+import { SessionTranscript } from './vscode/chat/sessionTranscript';
 
 /** What the extension exports to other extensions (and its integration tests). */
 export interface ArchitectPersonasApi {

@@ -5,7 +5,7 @@
  * Document building, naming and the question table are pure, in src/core/design.
  */
 import * as vscode from 'vscode';
-import { fileExists } from '../fileExists';
+import { fileExists } from '../common/fileExists';
 import {
   appendSessionSummary,
   buildSessionMarkdown,
@@ -24,11 +24,11 @@ import {
 import { designDocFileName, designDocsSegments, takenIn, uniqueFileName } from '../../core/design/naming';
 import { isSessionSummaryPrompt } from '../../core/design/summary';
 import type { Persona } from '../../core/personas/persona';
-import { ANTHROPIC_VENDOR, type AnthropicAccess } from '../anthropicAccess';
-import type { Log } from '../log';
+import { ANTHROPIC_VENDOR, type AnthropicAccess } from '../model/anthropicAccess';
+import type { Log } from '../common/log';
 import { personaItems, pickPersona } from '../personas/personaPicker';
 import type { PersonaService } from '../personas/personaService';
-import type { SessionTranscript } from '../sessionTranscript';
+import type { SessionTranscript } from '../chat/sessionTranscript';
 import { SAVE_DESIGN_DOCUMENT_COMMAND, type AnswerEndInfo, type AnswerEndListener } from './answerEnd';
 
 export const START_DESIGN_SESSION_COMMAND = 'architectPersonas.startDesignSession';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fileExists } from '../fileExists';
+import { fileExists } from '../common/fileExists';
 import { personaItems, pickPersona } from './personaPicker';
 import { agentFilePath, renderCopilotAgentFile } from '../../core/personas/agentFile';
 import type { Persona } from '../../core/personas/persona';

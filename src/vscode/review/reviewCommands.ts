@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../core/review/hunks';
 import { explainPrompt, reviewPrompt, uncommittedReviewPrompt, type ChangedFile } from '../../core/review/reviewModel';
-import type { SessionTranscript } from '../sessionTranscript';
+import type { SessionTranscript } from '../chat/sessionTranscript';
 import { diffAgainstHead, GitDiffError } from './gitDiff';
 import { REVIEW_COMMANDS, ReviewCodeActions, ReviewDiagnostics, type DismissArgs, type ExplainArgs } from './reviewDiagnostics';
 

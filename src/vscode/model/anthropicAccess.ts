@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { AnthropicModelClient } from '../core/model/anthropicClient';
+import type { AnthropicModelClient } from '../../core/model/anthropicClient';
 import type { ApiKeyStore } from './apiKey';
-import type { Log } from './log';
-import { readModelSettings } from './settings';
+import type { Log } from '../common/log';
+import { readModelSettings } from '../common/settings';
 
 /**
  * Builds the Anthropic client from the stored key and the settings, on first use. The SDK
@@ -26,7 +26,7 @@ export class AnthropicAccess {
     // The signature decides reuse; it holds the key only in memory, never logged.
     const signature = JSON.stringify([apiKey, s.baseUrl, s.idleTimeoutMs]);
     if (this.cached?.signature !== signature) {
-      const { AnthropicModelClient } = await import('../core/model/anthropicClient');
+      const { AnthropicModelClient } = await import('../../core/model/anthropicClient');
       this.cached = {
         signature,
         client: new AnthropicModelClient({

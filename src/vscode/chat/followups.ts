@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { SESSION_SUMMARY_PROMPT } from '../core/design/summary';
+import { SESSION_SUMMARY_PROMPT } from '../../core/design/summary';
 import type { AnswerMetadata } from './answerRequest';
 
 /** Follow-ups offered under an `@backend` answer, from the findings it kept in its metadata. */

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { SentFile } from '../core/context/sentFile';
-import type { VerifiedFinding } from '../core/findings/verify';
-import { findSlashCommand } from '../core/slashCommands';
-import type { AnthropicAccess } from './anthropicAccess';
+import type { SentFile } from '../../core/context/sentFile';
+import type { VerifiedFinding } from '../../core/findings/verify';
+import { findSlashCommand } from '../../core/slashCommands';
+import type { AnthropicAccess } from '../model/anthropicAccess';
 import { answerChatRequest, type AnswerMetadata } from './answerRequest';
-import type { Log } from './log';
-import type { PersonaService } from './personas/personaService';
-import type { AnswerEndListener } from './design/answerEnd';
+import type { Log } from '../common/log';
+import type { PersonaService } from '../personas/personaService';
+import type { AnswerEndListener } from '../design/answerEnd';
 import { provideFollowups } from './followups';
 import { recordingStream, type SessionTranscript } from './sessionTranscript';
 

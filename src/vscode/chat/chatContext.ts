@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SentFile } from '../core/context/sentFile';
-import { buildSentFile, type ContextNotice } from '../core/context/contextBuilder';
+import type { SentFile } from '../../core/context/sentFile';
+import { buildSentFile, type ContextNotice } from '../../core/context/contextBuilder';
 
 /**
  * Context stage (VS Code side): collects what the user pointed at — `#file` and selection

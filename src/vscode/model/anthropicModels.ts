@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { ModelMessage } from '../core/model/modelClient';
-import { toAlternatingTurns } from '../core/model/turns';
+import type { ModelMessage } from '../../core/model/modelClient';
+import { toAlternatingTurns } from '../../core/model/turns';
 import { ANTHROPIC_VENDOR, type AnthropicAccess } from './anthropicAccess';
-import type { Log } from './log';
-import { onDidChangeSettings, readModelSettings } from './settings';
+import type { Log } from '../common/log';
+import { onDidChangeSettings, readModelSettings } from '../common/settings';
 
 /**
  * Registers the user's Anthropic model as a VS Code chat model, so that `@backend` works for a

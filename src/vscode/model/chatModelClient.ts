@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ModelClient, ModelRequest, ModelResult } from '../core/model/modelClient';
-import { ModelError } from '../core/model/modelErrors';
-import { flattenSystemIntoMessages } from '../core/prompt/promptBuilder';
+import type { ModelClient, ModelRequest, ModelResult } from '../../core/model/modelClient';
+import { ModelError } from '../../core/model/modelErrors';
+import { flattenSystemIntoMessages } from '../../core/prompt/promptBuilder';
 
 /**
  * Model stage for another vendor's chat model (e.g. Copilot's), through `request.model`.

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { OUTPUT_CONTRACT_INSTRUCTIONS } from '../core/findings/contract';
-import type { ModelClient, ModelMessage } from '../core/model/modelClient';
-import { describeModelError, toModelError } from '../core/model/modelErrors';
-import type { Persona } from '../core/personas/persona';
-import { buildPrompt, flattenSystemIntoMessages } from '../core/prompt/promptBuilder';
-import { initialCodeBudgetChars, shrunkCodeBudgetChars } from '../core/prompt/tokenBudget';
-import type { SlashCommand } from '../core/slashCommands';
-import { isOurModel } from './anthropicAccess';
+import { OUTPUT_CONTRACT_INSTRUCTIONS } from '../../core/findings/contract';
+import type { ModelClient, ModelMessage } from '../../core/model/modelClient';
+import { describeModelError, toModelError } from '../../core/model/modelErrors';
+import type { Persona } from '../../core/personas/persona';
+import { buildPrompt, flattenSystemIntoMessages } from '../../core/prompt/promptBuilder';
+import { initialCodeBudgetChars, shrunkCodeBudgetChars } from '../../core/prompt/tokenBudget';
+import type { SlashCommand } from '../../core/slashCommands';
+import { isOurModel } from '../model/anthropicAccess';
 import { AnswerRenderer, type FindingSummary } from './answerRenderer';
 import { gatherChatContext } from './chatContext';
-import { ChatModelClient } from './chatModelClient';
+import { ChatModelClient } from '../model/chatModelClient';
 import type { ParticipantDeps } from './participant';
 import { renderErrorAction } from './errorActions';
-import { readModelSettings } from './settings';
+import { readModelSettings } from '../common/settings';
 
 /** What a `@backend` answer keeps in `ChatResult.metadata` for follow-ups and later turns. */
 export interface AnswerMetadata {

@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
-import type { SentFile } from '../core/context/sentFile';
-import type { VerifiedFinding } from '../core/findings/verify';
-import { FindingsChatRenderer } from '../core/render/renderFinding';
-import { renderChatParts } from './findings/renderChatParts';
+import type { SentFile } from '../../core/context/sentFile';
+import type { VerifiedFinding } from '../../core/findings/verify';
+import { FindingsChatRenderer } from '../../core/render/renderFinding';
+import { renderChatParts } from '../findings/renderChatParts';
 
 /** A finding as kept in ChatResult.metadata: enough for follow-ups and diagnostics. */
 export interface FindingSummary {
