@@ -25,6 +25,18 @@ export interface PromptInput {
   readonly history: readonly ModelMessage[];
   /** The output contract the renderer parses (findings and fixes). */
   readonly outputContract: string;
+  /**
+   * What the extension's own checks measured on the sent code (rule findings, query plans, …),
+   * each as a titled section placed after the code. Empty or absent: nothing is added.
+   */
+  readonly grounding?: readonly GroundingSection[];
+}
+
+/** One block of facts the extension established itself, e.g. "Facts the rules found". */
+export interface GroundingSection {
+  readonly title: string;
+  /** Plain text or Markdown; the model is told these were measured, not guessed. */
+  readonly body: string;
 }
 
 export interface BuiltPrompt {
@@ -49,7 +61,10 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
       { text: personaBlock, cache: true },
       { text: instructions },
     ],
-    messages: [...normaliseHistory(input.history), { role: 'user', content: userMessage(input.files, input.userPrompt) }],
+    messages: [
+      ...normaliseHistory(input.history),
+      { role: 'user', content: userMessage(input.files, input.userPrompt, input.grounding ?? []) },
+    ],
   };
 }
 
@@ -72,14 +87,29 @@ export function formatFileBlock(file: SentFile): string {
   return `<file ${attrs.join(' ')}>${note}\n${numberLines(file.text, file.firstLine)}\n</file>`;
 }
 
-function userMessage(files: readonly SentFile[], prompt: string): string {
+function userMessage(files: readonly SentFile[], prompt: string, grounding: readonly GroundingSection[]): string {
   const question = prompt.trim() || 'Review this code.';
+  const facts = groundingText(grounding);
   if (files.length === 0) {
-    return `No code was attached; answer from the question alone and say what code you would need to see.\n\n${question}`;
+    return `No code was attached; answer from the question alone and say what code you would need to see.\n\n${facts}${question}`;
   }
   const intro =
     'Code from the editor follows. Each line starts with its line number and " | "; the numbers are not part of the code.';
-  return `${intro}\n\n${files.map(formatFileBlock).join('\n\n')}\n\n${question}`;
+  return `${intro}\n\n${files.map(formatFileBlock).join('\n\n')}\n\n${facts}${question}`;
+}
+
+/** The grounding sections as tagged blocks, each introduced as measured by the extension. */
+export function groundingText(grounding: readonly GroundingSection[]): string {
+  const sections = grounding.filter((g) => g.body.trim() !== '');
+  if (sections.length === 0) {
+    return '';
+  }
+  const blocks = sections.map((g) => `<facts title="${g.title.replace(/"/g, "'")}">\n${g.body.trim()}\n</facts>`);
+  return (
+    'The extension checked this code itself before asking you; these facts were measured, not guessed. ' +
+    'Build on them, and say when you disagree.\n\n' +
+    `${blocks.join('\n\n')}\n\n`
+  );
 }
 
 /** History before a new user message: alternating turns that end with the assistant. */
