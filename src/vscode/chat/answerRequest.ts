@@ -13,6 +13,7 @@ import { ChatModelClient } from '../model/chatModelClient';
 import type { ParticipantDeps } from './participant';
 import { renderErrorAction } from './errorActions';
 import { readModelSettings } from '../common/settings';
+import { renderUsageFooter } from '../usage/usageFooter';
 
 /** What a `@backend` answer keeps in `ChatResult.metadata` for follow-ups and later turns. */
 export interface AnswerMetadata {
@@ -112,6 +113,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
       stream.markdown('\n\n> The answer hit the output limit (`architectPersonas.maxOutputTokens`) and was cut short.\n');
     }
     await deps.onAnswerEnd?.(stream, { prompt: request.prompt, command: command?.name, persona, answer: renderer.text });
+    renderUsageFooter(stream, { model: request.model, anthropic: ours, modelId: ours ? request.model.id : settings.model, usage: result.usage });
     return { metadata: metadataOf(persona, command, renderer.text, renderer.findings) };
   } catch (err) {
     const error = toModelError(err);
