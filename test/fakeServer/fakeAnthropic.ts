@@ -12,6 +12,12 @@
  *   POST /__control/reset     → clear queue, recorded requests and the default
  *   GET  /__control/requests  → RecordedRequest[] (JSON)
  *   GET  /__control/state     → { queued: number, requests: number }
+ *   POST /__control/models    body: FakeModel[] → what GET /v1/models lists (default: two models)
+ *
+ * Tool use: a `reply` with `toolUses` streams, after its text, one `tool_use` content block per
+ * entry (content_block_start with empty input, the input JSON as `input_json_delta` pieces,
+ * content_block_stop) and stops with `tool_use`. `rawInput` sends text that is not valid JSON on
+ * purpose. A default behaviour with `toolUses` is a model that never stops calling tools.
  *
  * Facts about @anthropic-ai/sdk 1.12 this server mirrors: the SDK sends `apiKey` (and
  * `authToken`) as `Authorization: Bearer <key>`; older SDKs sent `x-api-key`. Both are recorded.
@@ -41,7 +47,33 @@ interface StreamOptions {
   usage?: FakeUsage;
   stopReason?: string;
   model?: string;
+  /** Tool calls streamed after the text; the stop reason becomes `tool_use`. */
+  toolUses?: FakeToolUse[];
 }
+
+export interface FakeToolUse {
+  /** Default: toolu_fake_<n>. */
+  id?: string;
+  name: string;
+  input?: unknown;
+  /** Sent verbatim as the input JSON (e.g. malformed JSON); overrides `input`. */
+  rawInput?: string;
+  /** Characters per input_json_delta. Default 12. */
+  chunkSize?: number;
+}
+
+/** An entry of GET /v1/models. */
+export interface FakeModel {
+  id: string;
+  display_name?: string;
+  max_input_tokens?: number | null;
+  max_tokens?: number | null;
+}
+
+export const DEFAULT_FAKE_MODELS: readonly FakeModel[] = [
+  { id: 'claude-fake-large', display_name: 'Claude Fake Large', max_input_tokens: 1_000_000, max_tokens: 64_000 },
+  { id: 'claude-fake-small', display_name: 'Claude Fake Small', max_input_tokens: 200_000, max_tokens: 8_192 },
+];
 
 /** What the server does with one POST /v1/messages. All fields are JSON-serialisable. */
 export type Behaviour =
@@ -86,6 +118,7 @@ export interface MessagesBody {
   stream?: boolean;
   system?: string | Array<{ type: string; text: string; cache_control?: { type: string } }>;
   messages?: Array<{ role: string; content: unknown }>;
+  tools?: Array<{ name: string; description?: string; input_schema?: unknown }>;
   [key: string]: unknown;
 }
 
@@ -121,7 +154,8 @@ function chunksOf(options: StreamOptions): string[] {
   if (options.chunks) {
     return options.chunks;
   }
-  const text = options.text ?? DEFAULT_TEXT;
+  // A reply that only calls tools has no text (and no text block), like the real API's.
+  const text = options.text ?? (options.toolUses?.length ? '' : DEFAULT_TEXT);
   const size = Math.max(1, options.chunkSize ?? 16);
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) {
@@ -134,7 +168,10 @@ function sse(type: string, data: unknown): string {
   return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** The cacheable prefix of a request: system blocks up to and including the last one marked cache_control. */
+/**
+ * The cacheable prefix of a request, in the API's order tools → system → messages: everything up
+ * to and including the last system block marked cache_control (the tools are part of it).
+ */
 function cachedPrefix(body: MessagesBody | undefined): string | undefined {
   if (!body || !Array.isArray(body.system)) {
     return undefined;
@@ -148,7 +185,7 @@ function cachedPrefix(body: MessagesBody | undefined): string | undefined {
   if (last < 0) {
     return undefined;
   }
-  return JSON.stringify(body.system.slice(0, last + 1));
+  return JSON.stringify([body.tools ?? [], body.system.slice(0, last + 1)]);
 }
 
 function estimateTokens(text: string): number {
@@ -163,7 +200,10 @@ export class FakeAnthropicServer {
   private readonly sockets = new Set<Socket>();
   private readonly seenPrefixes = new Set<string>();
   private counter = 0;
+  private toolCounter = 0;
   private baseUrl = '';
+  /** What GET /v1/models lists; `undefined` answers 500 (the list cannot be fetched). */
+  models: readonly FakeModel[] | undefined = DEFAULT_FAKE_MODELS;
   /**
    * Optional timing probe (benchmarks only; unset by default, and then nothing changes): called
    * with performance.now() when a request's headers arrive, before its body is read, and just
@@ -218,6 +258,7 @@ export class FakeAnthropicServer {
     this.requests.length = 0;
     this.seenPrefixes.clear();
     this.defaultBehaviour = { kind: 'reply' };
+    this.models = DEFAULT_FAKE_MODELS;
   }
 
   /** Resolves when a recorded request matches, or rejects after `timeoutMs`. */
@@ -257,6 +298,10 @@ export class FakeAnthropicServer {
     const raw = await this.readBody(req);
     if (url.pathname.startsWith('/__control/')) {
       this.handleControl(url.pathname, req.method ?? 'GET', raw, res);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/models') {
+      this.sendModels(res, url);
       return;
     }
     if (req.method !== 'POST' || url.pathname !== '/v1/messages') {
@@ -355,6 +400,26 @@ export class FakeAnthropicServer {
     return { ...simulated, ...(scripted ?? {}) };
   }
 
+  private sendModels(res: http.ServerResponse, url: URL): void {
+    const requestId = `req_fake_${++this.counter}`;
+    if (!this.models) {
+      this.sendError(res, 500, 'api_error', 'Internal server error', requestId);
+      return;
+    }
+    const limit = Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20);
+    const data = this.models.slice(0, limit).map((m) => ({
+      type: 'model',
+      id: m.id,
+      display_name: m.display_name ?? m.id,
+      created_at: '2026-01-01T00:00:00Z',
+      max_input_tokens: m.max_input_tokens ?? null,
+      max_tokens: m.max_tokens ?? null,
+    }));
+    const payload = JSON.stringify({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+    res.writeHead(200, { 'content-type': 'application/json', 'request-id': requestId, 'content-length': Buffer.byteLength(payload) });
+    res.end(payload);
+  }
+
   private sendError(
     res: http.ServerResponse,
     status: number,
@@ -444,7 +509,11 @@ export class FakeAnthropicServer {
     if (behaviour.kind === 'stall' && chunks.length === 0) {
       return; // headers and message_start sent, then silence until the client gives up
     }
-    write('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    const toolUses = behaviour.toolUses ?? [];
+    const textBlock = chunks.length > 0 || toolUses.length === 0;
+    if (textBlock) {
+      write('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    }
     write('ping', { type: 'ping' });
     let sent = '';
     for (const chunk of chunks) {
@@ -479,15 +548,41 @@ export class FakeAnthropicServer {
       case 'reply':
         break;
     }
-    write('content_block_stop', { type: 'content_block_stop', index: 0 });
+    if (textBlock) {
+      write('content_block_stop', { type: 'content_block_stop', index: 0 });
+    }
+    for (let i = 0; i < toolUses.length; i++) {
+      if (!(await this.writeToolUse(write, i + (textBlock ? 1 : 0), toolUses[i], behaviour.delayMs))) {
+        return;
+      }
+    }
     write('message_delta', {
       type: 'message_delta',
-      delta: { stop_reason: behaviour.stopReason ?? 'end_turn', stop_sequence: null },
+      delta: { stop_reason: behaviour.stopReason ?? (toolUses.length > 0 ? 'tool_use' : 'end_turn'), stop_sequence: null },
       usage: { output_tokens: usage.outputTokens || estimateTokens(sent) },
     });
     write('message_stop', { type: 'message_stop' });
     record.finished = true;
     res.end();
+  }
+
+  /** One tool_use content block: start (empty input), input_json_delta pieces, stop. */
+  private async writeToolUse(write: (type: string, data: unknown) => boolean, index: number, use: FakeToolUse, delayMs?: number): Promise<boolean> {
+    const id = use.id ?? `toolu_fake_${++this.toolCounter}`;
+    if (!write('content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name: use.name, input: {} } })) {
+      return false;
+    }
+    const json = use.rawInput ?? JSON.stringify(use.input ?? {});
+    const size = Math.max(1, use.chunkSize ?? 12);
+    for (let i = 0; i < json.length; i += size) {
+      if (delayMs) {
+        await sleep(delayMs);
+      }
+      if (!write('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: json.slice(i, i + size) } })) {
+        return false;
+      }
+    }
+    return write('content_block_stop', { type: 'content_block_stop', index });
   }
 
   private handleControl(path: string, method: string, raw: string, res: http.ServerResponse): void {
@@ -509,6 +604,9 @@ export class FakeAnthropicServer {
         const list = Array.isArray(parsed) ? parsed : 'behaviours' in parsed ? parsed.behaviours : [parsed];
         this.script(...list);
         json(200, { ok: true, queued: this.queue.length });
+      } else if (path === '/__control/models' && method === 'POST') {
+        this.models = JSON.parse(raw) as FakeModel[] | undefined ?? undefined;
+        json(200, { ok: true });
       } else if (path === '/__control/default' && method === 'POST') {
         this.setDefault(JSON.parse(raw) as Behaviour);
         json(200, { ok: true });

@@ -12,8 +12,12 @@
  *   when no text was delivered yet; otherwise we reject with 'cut' carrying the partial text.
  * - The request's AbortSignal closes the HTTP request and rejects with 'cancelled'.
  * - The log callback receives metadata only: never prompts, code or keys.
+ * - Tools (request.tools) go out as `tools`; `tool_use` blocks are assembled from their
+ *   `input_json_delta`s and returned as `toolCalls` — input that is not valid JSON comes back
+ *   with `inputError` instead of failing the round. The loop itself is in toolLoop.ts.
  */
-import type { ModelClient, ModelRequest, ModelResult, ModelUsage } from './modelClient';
+import { toAnthropicParams } from './anthropicMessages';
+import type { ModelClient, ModelRequest, ModelResult, ModelToolCall, ModelUsage } from './modelClient';
 import { ModelError, toModelError, type ModelErrorKind } from './modelErrors';
 
 type SdkModule = typeof import('@anthropic-ai/sdk');
@@ -142,7 +146,7 @@ export class AnthropicModelClient implements ModelClient {
     let ownRetries = 0;
     for (;;) {
       try {
-        const { usage, stopReason } = await this.attempt(sdk, apiKey, request, state, onText);
+        const { usage, stopReason, toolCalls } = await this.attempt(sdk, apiKey, request, state, onText);
         const retries = state.sdkRetries + ownRetries;
         const firstTokenMs = state.firstTokenAt !== undefined ? state.firstTokenAt - startedAt : undefined;
         log({
@@ -157,7 +161,7 @@ export class AnthropicModelClient implements ModelClient {
           retries,
           stopReason,
         });
-        return { text: state.text, stopReason, usage, requestId: state.requestId, firstTokenMs, retries };
+        return { text: state.text, stopReason, usage, requestId: state.requestId, firstTokenMs, retries, ...(toolCalls.length > 0 ? { toolCalls } : {}) };
       } catch (err) {
         let error = toModelError(err, { ...context, partialText: state.text || undefined });
         if (error.kind === 'overloaded' && error.midStream && !state.delivered && ownRetries < 1 && !request.signal.aborted) {
@@ -215,13 +219,11 @@ export class AnthropicModelClient implements ModelClient {
     request: ModelRequest,
     state: AttemptState,
     onText: (delta: string) => void,
-  ): Promise<{ usage: ModelUsage; stopReason?: string }> {
+  ): Promise<{ usage: ModelUsage; stopReason?: string; toolCalls: ModelToolCall[] }> {
     const client = this.makeClient(sdk, apiKey, state);
-    const system = request.system
-      .filter((block) => block.text.length > 0)
-      .map((block) =>
-        block.cache ? { type: 'text' as const, text: block.text, cache_control: { type: 'ephemeral' as const } } : { type: 'text' as const, text: block.text },
-      );
+    const params = toAnthropicParams(request);
+    const toolBlocks = new Map<number, { id: string; name: string; json: string }>();
+    const toolCalls: ModelToolCall[] = [];
     const controller = new AbortController();
     let abortedBy: 'idle' | 'cancel' | undefined;
     const onCancel = (): void => {
@@ -250,8 +252,9 @@ export class AnthropicModelClient implements ModelClient {
           {
             model: request.model,
             max_tokens: request.maxTokens,
-            ...(system.length > 0 ? { system } : {}),
-            messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+            ...(params.system.length > 0 ? { system: params.system } : {}),
+            messages: params.messages as never,
+            ...(params.tools ? { tools: params.tools as never } : {}),
             stream: true,
           },
           { signal: controller.signal },
@@ -266,8 +269,26 @@ export class AnthropicModelClient implements ModelClient {
           case 'message_start':
             mergeUsage(usage, event.message.usage as RawUsage);
             break;
+          case 'content_block_start':
+            if (event.content_block.type === 'tool_use') {
+              toolBlocks.set(event.index, { id: event.content_block.id, name: event.content_block.name, json: '' });
+            }
+            break;
+          case 'content_block_stop': {
+            const block = toolBlocks.get(event.index);
+            if (block) {
+              toolBlocks.delete(event.index);
+              toolCalls.push(parseToolCall(block));
+            }
+            break;
+          }
           case 'content_block_delta':
-            if (event.delta.type === 'text_delta' && event.delta.text) {
+            if (event.delta.type === 'input_json_delta') {
+              const block = toolBlocks.get(event.index);
+              if (block) {
+                block.json += event.delta.partial_json;
+              }
+            } else if (event.delta.type === 'text_delta' && event.delta.text) {
               if (state.firstTokenAt === undefined) {
                 state.firstTokenAt = Date.now();
               }
@@ -329,7 +350,7 @@ export class AnthropicModelClient implements ModelClient {
         midStream: true,
       });
     }
-    return { usage, stopReason };
+    return { usage, stopReason, toolCalls };
   }
 
   private stalled(state: AttemptState): ModelError {
@@ -339,5 +360,17 @@ export class AnthropicModelClient implements ModelClient {
       requestId: state.requestId,
       idleSeconds,
     });
+  }
+}
+
+/** A streamed tool_use block's accumulated JSON as a call; unparseable input is kept as an error. */
+function parseToolCall(block: { id: string; name: string; json: string }): ModelToolCall {
+  if (block.json.trim() === '') {
+    return { id: block.id, name: block.name, input: {} };
+  }
+  try {
+    return { id: block.id, name: block.name, input: JSON.parse(block.json) as unknown };
+  } catch (err) {
+    return { id: block.id, name: block.name, input: {}, inputError: `the input was not valid JSON (${(err as Error).message})` };
   }
 }
