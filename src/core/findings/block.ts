@@ -46,6 +46,10 @@ const NAME_RE = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
 const BARE_VALUE_RE = /[^\s>"'=<`]+/y;
 /** A child tag opener: `<name` followed by whitespace or `>` (case-insensitive). */
 const CHILD_OPEN_RE = /<([A-Za-z][-A-Za-z_]*)(?=[\s>])/g;
+/** Any closing tag `</name >`. */
+const CHILD_CLOSE_RE = /<\/([A-Za-z][-A-Za-z_]*)\s*>/g;
+/** A quoted attribute value longer than this is taken as an unterminated quote (bounds the work on malformed tags). */
+const MAX_ATTRIBUTE_CHARS = 4000;
 
 export interface ParsedTag {
   readonly attributes: Record<string, string>;
@@ -103,12 +107,12 @@ export function parseTagAttributes(s: string, from: number): ParsedTag | undefin
     const q = s[j];
     if (q === '"' || q === "'" || q === '\u201c' || q === '\u2018') {
       const closeQ = q === '\u201c' ? '\u201d' : q === '\u2018' ? '\u2019' : q;
-      const close = s.indexOf(closeQ, j + 1);
+      const close = s.slice(j + 1, j + 2 + MAX_ATTRIBUTE_CHARS).indexOf(closeQ);
       if (close === -1) {
         return undefined;
       }
-      attributes[name] = decodeEntities(s.slice(j + 1, close));
-      i = close + 1;
+      attributes[name] = decodeEntities(s.substr(j + 1, close));
+      i = j + 1 + close + 1;
     } else {
       BARE_VALUE_RE.lastIndex = j;
       const bv = BARE_VALUE_RE.exec(s);
@@ -223,6 +227,41 @@ function parseFix(attrs: Record<string, string>, body: string, problems: string[
   return { kind, language, title: (attrs.title ?? '').trim(), content };
 }
 
+/**
+ * Every closing tag of `body` by lower-cased name, found in one pass, so finding the closer of
+ * each child costs a binary search instead of a scan to the end (a block full of unclosed
+ * `<issue ` openers stays linear).
+ */
+function closingTags(body: string): { next(name: string, from: number): { index: number; end: number } | undefined } {
+  const byName = new Map<string, Array<{ index: number; end: number }>>();
+  CHILD_CLOSE_RE.lastIndex = 0;
+  for (let m = CHILD_CLOSE_RE.exec(body); m; m = CHILD_CLOSE_RE.exec(body)) {
+    const name = m[1].toLowerCase();
+    const list = byName.get(name) ?? [];
+    list.push({ index: m.index, end: m.index + m[0].length });
+    byName.set(name, list);
+  }
+  return {
+    next(name, from) {
+      const list = byName.get(name);
+      if (!list) {
+        return undefined;
+      }
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].index < from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return list[lo];
+    },
+  };
+}
+
 /** Parses a complete block `raw` (opener line through `</finding>`); undefined when malformed. */
 export function parseFindingBlock(raw: string): Finding | undefined {
   const start = raw.indexOf('<finding');
@@ -251,6 +290,7 @@ export function parseFindingBlock(raw: string): Finding | undefined {
   let quote: string | undefined;
   const notes: string[] = [];
   let textFrom = 0;
+  const closers = closingTags(body);
   CHILD_OPEN_RE.lastIndex = 0;
   for (;;) {
     const m = CHILD_OPEN_RE.exec(body);
@@ -266,15 +306,13 @@ export function parseFindingBlock(raw: string): Finding | undefined {
     if (childTag === undefined) {
       continue;
     }
-    const closeRe = new RegExp(`</${m[1]}\\s*>`, 'gi');
-    closeRe.lastIndex = childTag.end;
-    const close = closeRe.exec(body);
+    const close = closers.next(name, childTag.end);
     if (!close) {
       continue;
     }
     const content = body.slice(childTag.end, close.index);
     notes.push(body.slice(textFrom, m.index));
-    textFrom = close.index + close[0].length;
+    textFrom = close.end;
     CHILD_OPEN_RE.lastIndex = textFrom;
     if (name === 'quote') {
       if (quote === undefined) {

@@ -5,55 +5,19 @@
  * order, gives back exactly the input. Nothing is dropped: anything that is not a complete,
  * well-formed block is passed through as markdown.
  *
- * Cost is linear in the answer length: each character is examined a bounded number of times
- * (at most once while buffering a block and once as prose), and only the unconsumed tail is kept.
+ * Cost is linear in the answer length and one chunk costs time linear in the chunk: a buffered
+ * block is scanned by BlockEndScanner (./blockScanner.ts), which examines each character a
+ * bounded number of times however large the block grows; prose keeps only a short held-back
+ * line start. Code fences in prose (also inside list items) are tracked by ./fenceTracker.ts.
  */
 import { parseFindingBlock } from './block';
+import { BlockEndScanner } from './blockScanner';
+import { MarkdownFenceTracker } from './fenceTracker';
+import { openerAt } from './opener';
 import type { ParsedEvent } from './types';
 
-const OPEN = '<finding';
-const CLOSE = '</finding>';
-/** Leading spaces/tabs allowed before `<finding` on its line. */
-const MAX_INDENT = 16;
-/** A block whose `</finding>` does not end within this many characters is given up on (shown as markdown). */
-export const MAX_BLOCK_CHARS = 100_000;
-
-type OpenerState = 'yes' | 'no' | 'maybe';
-
-/**
- * Does a `<finding` opener start the line that starts at `i`? 'maybe' when `s` ends before
- * that can be decided. Examines at most MAX_INDENT + 10 characters.
- */
-export function openerAt(s: string, i: number): OpenerState {
-  const n = s.length;
-  let j = i;
-  while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) {
-    j++;
-    if (j - i > MAX_INDENT) {
-      return 'no';
-    }
-  }
-  for (let k = 0; k < OPEN.length; k++) {
-    if (j + k >= n) {
-      return 'maybe';
-    }
-    if (s[j + k] !== OPEN[k]) {
-      return 'no';
-    }
-  }
-  const c = s[j + OPEN.length];
-  if (c === undefined) {
-    return 'maybe';
-  }
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '>' ? 'yes' : 'no';
-}
-
-interface Fence {
-  readonly ch: string;
-  readonly len: number;
-}
-
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+export { MAX_BLOCK_CHARS } from './blockScanner';
+export { openerAt, type OpenerState } from './opener';
 
 export class FindingsStreamParser {
   /** Prose mode: unprocessed text (only ever a short held-back line start between calls). */
@@ -61,14 +25,12 @@ export class FindingsStreamParser {
   /** Prose mode: text of the current line processed so far (for fence detection). */
   private lineText = '';
   private atLineStart = true;
-  private fence: Fence | undefined;
+  private readonly fences = new MarkdownFenceTracker();
 
   /** Block mode when defined: the block text from the start of its opener line. */
-  private block: string | undefined;
-  /** Next index in `block` to search `</finding>` from. */
-  private closeScan = 0;
-  /** Next index in `block` to search a newline (followed by a new opener) from. */
-  private nlScan = 0;
+  private block: BlockEndScanner | undefined;
+  /** The block's scan result of the last push, for processBlock. */
+  private blockEnd: ReturnType<BlockEndScanner['append']> | undefined;
 
   private out: ParsedEvent[] = [];
   private pendingMarkdown = '';
@@ -80,7 +42,7 @@ export class FindingsStreamParser {
     }
     if (chunk.length > 0) {
       if (this.block !== undefined) {
-        this.block += chunk;
+        this.blockEnd = this.block.append(chunk);
       } else {
         this.buf += chunk;
       }
@@ -143,7 +105,7 @@ export class FindingsStreamParser {
     const buf = this.buf;
     let pos = 0;
     while (pos < buf.length) {
-      if (this.atLineStart && this.fence === undefined) {
+      if (this.atLineStart && !this.fences.inFence) {
         const r = openerAt(buf, pos);
         if (r === 'maybe') {
           break;
@@ -173,101 +135,59 @@ export class FindingsStreamParser {
     return false;
   }
 
-  /** Track Markdown code fences in prose (CommonMark-style: ``` or ~~~, up to 3 spaces of indent). */
+  /** Track Markdown code fences in prose (``` or ~~~; inside list items too). */
   private endLine(line: string): void {
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
-      line = line.slice(0, -1);
-    }
-    const m = FENCE_RE.exec(line);
-    if (!m) {
-      return;
-    }
-    const marker = m[1];
-    const rest = m[2];
-    if (this.fence === undefined) {
-      if (!(marker[0] === '`' && rest.includes('`'))) {
-        this.fence = { ch: marker[0], len: marker.length };
-      }
-    } else if (marker[0] === this.fence.ch && marker.length >= this.fence.len && rest.trim() === '') {
-      this.fence = undefined;
-    }
+    this.fences.line(line);
   }
 
   private enterBlock(text: string): void {
-    this.block = text;
-    this.closeScan = 0;
-    this.nlScan = 0;
+    this.block = new BlockEndScanner();
+    this.blockEnd = this.block.append(text);
     this.flushMarkdown();
     this.out.push({ kind: 'findingStart' });
   }
 
   /** Returns true when it left block mode (caller loops), false when it needs more input. */
   private processBlock(final: boolean): boolean {
-    const block = this.block as string;
-    // 1. The first `</finding>` that ends within MAX_BLOCK_CHARS.
-    let closeIdx = block.indexOf(CLOSE, this.closeScan);
-    if (closeIdx !== -1 && closeIdx + CLOSE.length > MAX_BLOCK_CHARS) {
-      closeIdx = -1;
-      this.closeScan = MAX_BLOCK_CHARS;
-    } else if (closeIdx === -1) {
-      this.closeScan = Math.max(this.closeScan, block.length - CLOSE.length + 1);
+    const scanner = this.block as BlockEndScanner;
+    let end = this.blockEnd ?? { kind: 'more' as const };
+    if (end.kind === 'more' && final) {
+      end = scanner.append('', true);
     }
-    // 2. A new opener at a line start before that (the previous block was never closed).
-    const limit = closeIdx !== -1 ? closeIdx : Math.min(block.length, MAX_BLOCK_CHARS);
-    let stalled = false;
-    while (this.nlScan < limit) {
-      const nl = block.indexOf('\n', this.nlScan);
-      if (nl === -1 || nl >= limit) {
-        this.nlScan = limit;
-        break;
-      }
-      const r = openerAt(block, nl + 1);
-      if (r === 'yes') {
-        this.abandonBlock();
-        return true;
-      }
-      if (r === 'maybe') {
-        stalled = true;
-        this.nlScan = nl;
-        break;
-      }
-      this.nlScan = nl + 1;
+    if (end.kind === 'more') {
+      return false;
     }
-    if (closeIdx !== -1) {
-      const end = closeIdx + CLOSE.length;
-      const raw = block.slice(0, end);
-      const finding = parseFindingBlock(raw);
-      if (finding === undefined) {
-        this.abandonBlock();
-        return true;
-      }
-      this.flushMarkdown();
-      this.out.push({ kind: 'finding', finding });
-      this.block = undefined;
-      this.buf = block.slice(end);
-      this.lineText = '';
-      this.atLineStart = true;
+    const text = scanner.text();
+    const closeAt = end.kind === 'closed' ? end.end : end.fallbackEnd;
+    const finding = closeAt === undefined ? undefined : parseFindingBlock(text.slice(0, closeAt));
+    if (finding === undefined || closeAt === undefined) {
+      this.abandonBlock(text);
       return true;
     }
-    if (final || (!stalled && block.length >= MAX_BLOCK_CHARS)) {
-      this.abandonBlock();
-      return true;
-    }
-    return false;
+    this.flushMarkdown();
+    this.out.push({ kind: 'finding', finding });
+    this.leaveBlock(text.slice(closeAt));
+    this.lineText = '';
+    this.atLineStart = true;
+    return true;
+  }
+
+  private leaveBlock(rest: string): void {
+    this.block = undefined;
+    this.blockEnd = undefined;
+    this.buf = rest;
   }
 
   /**
    * Give up on the current block: its opener line is shown as markdown and the rest goes back
    * through prose processing (so code fences and later openers are handled as prose).
    */
-  private abandonBlock(): void {
-    const block = this.block as string;
+  private abandonBlock(block: string): void {
     const nl = block.indexOf('\n');
     const lineEnd = nl === -1 ? block.length : nl + 1;
     const opener = block.slice(0, lineEnd);
     this.markdown(opener);
-    this.block = undefined;
-    this.buf = block.slice(lineEnd);
+    this.leaveBlock(block.slice(lineEnd));
     if (nl === -1) {
       this.lineText = opener;
       this.atLineStart = false;
