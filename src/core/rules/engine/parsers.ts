@@ -1,0 +1,45 @@
+/** One tree-sitter parser and compiled call query per grammar, made on first use. */
+import { CodeFile } from './codeFile';
+import type { LanguageSpec } from './languages';
+import { loadGrammar, type Query } from './treeSitter';
+
+interface Loaded {
+  parse(text: string, path: string): CodeFileHandle;
+}
+
+export interface CodeFileHandle {
+  readonly file: CodeFile;
+  /** Frees the tree's wasm memory; the CodeFile must not be used after. */
+  dispose(): void;
+}
+
+const loaded = new Map<string, Promise<Loaded>>();
+
+export function parserFor(spec: LanguageSpec, wasmDir?: string): Promise<Loaded> {
+  let p = loaded.get(spec.grammar);
+  if (!p) {
+    p = (async () => {
+      const { runtime, language } = await loadGrammar(spec.grammar, wasmDir);
+      const parser = new runtime.Parser();
+      parser.setLanguage(language);
+      const query: Query = new runtime.Query(language, spec.callQuery);
+      return {
+        parse(text: string, path: string): CodeFileHandle {
+          const tree = parser.parse(text);
+          if (!tree) {
+            throw new Error(`tree-sitter could not parse ${path}`);
+          }
+          return { file: new CodeFile(path, text, spec, tree, query), dispose: () => tree.delete() };
+        },
+      };
+    })();
+    loaded.set(spec.grammar, p);
+    p.catch(() => loaded.delete(spec.grammar));
+  }
+  return p;
+}
+
+/** Parses `text` as `spec`'s language. */
+export async function parseCode(spec: LanguageSpec, path: string, text: string, wasmDir?: string): Promise<CodeFileHandle> {
+  return (await parserFor(spec, wasmDir)).parse(text, path);
+}
