@@ -4,6 +4,7 @@
  */
 import type { ExitCode } from './exitCodes';
 import type { CliIo } from './io';
+import { reviewCommand } from './commands/review';
 
 export interface CliCommand {
   readonly name: string;
@@ -15,4 +16,6 @@ export interface CliCommand {
 }
 
 /** Filled in by each subcommand's module (one line each, in help order). */
-export const CLI_COMMANDS: readonly CliCommand[] = [];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  reviewCommand,
+];
