@@ -9,10 +9,15 @@ import { registerParticipant } from './vscode/chat/participant';
 import { registerPersonas } from './vscode/personas/registerPersonas';
 import { registerReview } from './vscode/review';
 import { SessionTranscript } from './vscode/chat/sessionTranscript';
+import { registerModelReadiness, type ModelReadiness } from './vscode/readiness/modelReadiness';
+import { registerWalkthrough, type Walkthrough } from './vscode/walkthrough/registerWalkthrough';
 
 /** What the extension exports to other extensions (and its integration tests). */
 export interface ArchitectPersonasApi {
   readonly transcript: SessionTranscript;
+  /** Whether a model can answer, and its no-model message (tests wait on its event). */
+  readonly readiness: ModelReadiness;
+  readonly walkthrough: Walkthrough;
 }
 
 /** Wires the extension's parts; each registerX pushes its disposables to context.subscriptions. */
@@ -25,10 +30,13 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const personas = registerPersonas(context, log);
     registerFindingCommands(context);
     const transcript = new SessionTranscript();
-    const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()) });
-    const design = registerDesignSessions(context, { personas, transcript, log, anthropic });
+    const readiness = registerModelReadiness(context, { hasApiKey: async () => Boolean(await keys.get()), log });
+    const canAnswer = (what: string, retry: () => unknown) => readiness.ensureCanAnswer(what, retry);
+    const walkthrough = registerWalkthrough(context, log);
+    const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()), canAnswer });
+    const design = registerDesignSessions(context, { personas, transcript, log, anthropic, canAnswer });
     registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd });
-    return { transcript };
+    return { transcript, readiness, walkthrough };
   } catch (err) {
     log.error(`activation failed: ${(err as Error).stack ?? String(err)}`);
     void vscode.window

@@ -43,6 +43,8 @@ export interface DesignSessionDeps {
   readonly log: Log;
   /** When a key is set, the design chat is opened with the extension's Anthropic model selected. */
   readonly anthropic?: AnthropicAccess;
+  /** False when no model can answer (the user has been told, with a button); absent: always true. */
+  readonly canAnswer?: (what: string, retry: () => unknown) => Promise<boolean>;
 }
 
 /** Arguments of architectPersonas.saveDesignDocument (the chat button passes `fromTurnId`). */
@@ -95,6 +97,9 @@ export function registerDesignSessions(context: vscode.ExtensionContext, deps: D
 
 
 async function startDesignSession(deps: DesignSessionDeps, setSkipAll: (fn: (() => void) | undefined) => void): Promise<string | undefined> {
+  if (deps.canAnswer && !(await deps.canAnswer('Start Design Session', () => startDesignSession(deps, setSkipAll)))) {
+    return undefined;
+  }
   const persona = await pickDesignPersona(deps.personas);
   if (!persona) {
     return undefined;

@@ -28,6 +28,11 @@ export interface ReviewDeps {
   readonly transcript: SessionTranscript;
   /** True when our own Anthropic model can answer (an API key is set): the chat is switched to it. */
   readonly preferOwnModel: () => Promise<boolean>;
+  /**
+   * False when no model can answer (no API key, no other chat model): the user has then been told
+   * so, with a button; `retry` runs the action again once a key is set. Absent: always true.
+   */
+  readonly canAnswer?: (what: string, retry: () => unknown) => Promise<boolean>;
 }
 
 /**
@@ -63,6 +68,9 @@ export class ReviewCommands {
 
   /** Editor context menu (resource Uri), explorer context menu (Uri, Uri[]) or palette (nothing). */
   async reviewWithArchitect(arg?: unknown, selected?: unknown): Promise<void> {
+    if (this.deps.canAnswer && !(await this.deps.canAnswer('Review with Architect', () => this.reviewWithArchitect(arg, selected)))) {
+      return;
+    }
     const fromExplorer = Array.isArray(selected);
     const uris = (fromExplorer ? (selected as unknown[]) : [arg]).filter((u): u is vscode.Uri => u instanceof vscode.Uri);
     const editor = vscode.window.activeTextEditor;
@@ -103,6 +111,9 @@ export class ReviewCommands {
   }
 
   async reviewUncommittedChanges(): Promise<void> {
+    if (this.deps.canAnswer && !(await this.deps.canAnswer('Review Uncommitted Changes', () => this.reviewUncommittedChanges()))) {
+      return;
+    }
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Review Uncommitted Changes runs git, which a repository can configure to run programs. Trust this workspace first.');
       return;
@@ -165,6 +176,9 @@ export class ReviewCommands {
     const a = arg as Partial<ExplainArgs> | undefined;
     const entry = a?.uri !== undefined && typeof a.id === 'number' ? this.diagnostics.find(a.uri, a.id) : undefined;
     if (!entry || !a?.uri) {
+      return;
+    }
+    if (this.deps.canAnswer && !(await this.deps.canAnswer('Explain in Chat', () => this.explainFinding(arg)))) {
       return;
     }
     const uri = vscode.Uri.parse(a.uri);
