@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { benchParse, benchRelocation, benchWireAndFirstRender, REPO_ROOT } from './core';
 import { fmt, met, renderTable, summarize, type Row } from './stats';
+import { benchParserPushes } from './parser';
 
 const args = new Set(process.argv.slice(2));
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -222,6 +223,9 @@ async function main(): Promise<void> {
     const parse = benchParse();
     rows.push(...parse.rows);
     json.parse = parse.raw;
+    const pushes = benchParserPushes();
+    rows.push(...pushes.rows);
+    json.parserPushes = pushes.raw;
     console.log('bench: 4 quote relocation…');
     const relocation = benchRelocation();
     rows.push(...relocation.rows);

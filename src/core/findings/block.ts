@@ -59,6 +59,24 @@ export interface ParsedTag {
 
 const ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#34': '"' };
 
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** The last quote search, so the unterminated quotes of many malformed tags cost one scan, not one each. */
+let lastQuoteSearch: { s: string; ch: string; from: number; at: number } | undefined;
+
+/** `s.indexOf(ch, from)`, answered from the previous search when it covers `from`. */
+function nextQuote(s: string, ch: string, from: number): number {
+  const m = lastQuoteSearch;
+  if (m !== undefined && m.s === s && m.ch === ch && from >= m.from && (m.at === -1 || from <= m.at)) {
+    return m.at;
+  }
+  const at = s.indexOf(ch, from);
+  lastQuoteSearch = { s, ch, from, at };
+  return at;
+}
+
 export function decodeEntities(s: string): string {
   return s.includes('&') ? s.replace(/&(quot|amp|lt|gt|apos|#39|#34);/g, (_m, e: string) => ENTITIES[e] ?? _m) : s;
 }
@@ -73,7 +91,7 @@ export function parseTagAttributes(s: string, from: number): ParsedTag | undefin
   let i = from;
   const n = s.length;
   for (;;) {
-    while (i < n && /\s/.test(s[i])) {
+    while (i < n && isSpace(s.charCodeAt(i))) {
       i++;
     }
     if (i >= n) {
@@ -93,7 +111,7 @@ export function parseTagAttributes(s: string, from: number): ParsedTag | undefin
     const name = nm[0].toLowerCase();
     i += nm[0].length;
     let j = i;
-    while (j < n && /[ \t]/.test(s[j])) {
+    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) {
       j++;
     }
     if (s[j] !== '=') {
@@ -101,14 +119,14 @@ export function parseTagAttributes(s: string, from: number): ParsedTag | undefin
       continue;
     }
     j++;
-    while (j < n && /[ \t]/.test(s[j])) {
+    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) {
       j++;
     }
     const q = s[j];
     if (q === '"' || q === "'" || q === '\u201c' || q === '\u2018') {
       const closeQ = q === '\u201c' ? '\u201d' : q === '\u2018' ? '\u2019' : q;
-      const close = s.slice(j + 1, j + 2 + MAX_ATTRIBUTE_CHARS).indexOf(closeQ);
-      if (close === -1) {
+      const close = nextQuote(s, closeQ, j + 1) - (j + 1);
+      if (close < 0 || close > MAX_ATTRIBUTE_CHARS) {
         return undefined;
       }
       attributes[name] = decodeEntities(s.substr(j + 1, close));
