@@ -32,15 +32,15 @@ const CASES: Case[] = [
   },
   { kind: 'password-in-url', secret: 'hunter2secret', line: 'DATABASE_URL_X=postgres://app_user:${S}@db.internal:5432/app' },
   { kind: 'password-in-url', secret: 'p4ssw0rd', line: 'redis = "redis://default:${S}@cache:6379"' },
-  { kind: 'secret-assignment', secret: 'S3cr3tValue!', line: 'DB_PASSWORD=${S}' },
+  { kind: 'password', secret: 'S3cr3tValue!', line: 'DB_PASSWORD=${S}' },
   { kind: 'secret-assignment', secret: 'abc123def456', line: 'export API_KEY="${S}"' },
   { kind: 'secret-assignment', secret: 'zzTopSecretzz', line: 'JWT_SECRET: ${S}' },
   { kind: 'secret-assignment', secret: 'tok_9f8e7d6c', line: 'GITHUB_TOKEN=${S}' },
-  { kind: 'secret-assignment', secret: 'hunter2hunter2', line: '  password: "${S}"' },
+  { kind: 'password', secret: 'hunter2hunter2', line: '  password: "${S}"' },
   { kind: 'secret-assignment', secret: 'k3y-v4lu3-xyz', line: '{ "apiKey": "${S}" }' },
 ];
 
-describe('redactSecrets', () => {
+describe('Redaction: redactSecrets (the former src/core/context API)', () => {
   for (const c of CASES) {
     it(`replaces ${c.kind} in: ${c.line}`, () => {
       const input = c.line.replace('${S}', c.secret);
@@ -71,7 +71,7 @@ describe('redactSecrets', () => {
     const b = j('ASIA', 'QRSTUVWXYZ234567');
     const result = redactSecrets(`x = "${a}"\ny = "${b}"\n`);
     assert.deepEqual(result.redactions, [{ kind: 'aws-access-key', count: 2 }]);
-    assert.equal(result.text, 'x = "[REDACTED:aws-access-key]"\ny = "[REDACTED:aws-access-key]"\n');
+    assert.equal(result.text, 'x = "[REDACTED:aws-access-key#1]"\ny = "[REDACTED:aws-access-key#2]"\n');
   });
 
   it('leaves ordinary code and placeholders alone', () => {

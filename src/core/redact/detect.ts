@@ -1,0 +1,55 @@
+/**
+ * detectSecrets: every detector over the whole text, overlapping spans merged (the union of
+ * the overlap, named after the most specific detector: provider token or private key over a
+ * URL password over a generic assignment), each with its 1-based line.
+ */
+import { scanAssignments } from './assignments';
+import { scanKubernetesSecrets } from './kubernetesSecrets';
+import { scanPrivateKeys } from './privateKeys';
+import { scanProviders } from './providerScan';
+import type { RawSpan, SecretMatch } from './types';
+import { scanUrlCredentials } from './urlCredentials';
+
+export function detectSpans(text: string): RawSpan[] {
+  if (text.length === 0) {
+    return [];
+  }
+  const lower = text.toLowerCase();
+  const raw = [
+    ...scanPrivateKeys(text),
+    ...scanProviders(text, lower),
+    ...scanUrlCredentials(text, lower),
+    ...scanKubernetesSecrets(text, lower),
+    ...scanAssignments(text, lower),
+  ].filter((s) => s.end > s.start);
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: RawSpan[] = [];
+  for (const s of raw) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      const end = Math.max(last.end, s.end);
+      const winner = s.priority > last.priority ? s : last;
+      merged[merged.length - 1] = { start: last.start, end, kind: winner.kind, priority: Math.max(s.priority, last.priority) };
+    } else {
+      merged.push(s);
+    }
+  }
+  return merged;
+}
+
+/** Every secret in `text`, in order, without overlaps. */
+export function detectSecrets(text: string): SecretMatch[] {
+  const spans = detectSpans(text);
+  const out: SecretMatch[] = [];
+  let line = 1;
+  let pos = 0;
+  for (const s of spans) {
+    for (let i = text.indexOf('\n', pos); i !== -1 && i < s.start; i = text.indexOf('\n', i + 1)) {
+      line++;
+      pos = i + 1;
+    }
+    pos = Math.max(pos, Math.min(s.start, text.length));
+    out.push({ start: s.start, end: s.end, line, kind: s.kind });
+  }
+  return out;
+}
