@@ -1,11 +1,13 @@
 /**
  * Context stage (pure): turns one document's text (+ selection) into the SentFile the prompt
- * carries: binary refusal, budget (window around the selection), secret redaction, and the
- * notices the chat shows the user about what was cut or hidden.
+ * carries: binary refusal, secret redaction of the WHOLE document, then the budget (window
+ * around the selection) cut from the redacted text — so a cut or a selection through the middle
+ * of a private key never sends its lines — and the notices the chat shows about what was cut or
+ * hidden. Redaction keeps every line, so line numbers are the document's.
  */
+import { redact, type Redaction, type RedactionResult } from '../redact';
 import { isProbablyBinary } from './binary';
 import { budgetContext, lineStarts } from './budget';
-import { redactSecrets, type Redaction } from './redact';
 import type { SentFile } from './sentFile';
 
 export interface ContextNotice {
@@ -41,6 +43,17 @@ function describeRedactions(redactions: readonly Redaction[]): string {
   return redactions.map((r) => `${r.count} ${r.kind}`).join(', ');
 }
 
+/** Counts per kind of the placeholders that start inside [from, to) of the redacted text. */
+function redactionsIn(result: RedactionResult, from: number, to: number): Redaction[] {
+  const counts = new Map<string, number>();
+  for (const s of result.spans) {
+    if (s.outEnd > from && s.outStart < to) {
+      counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+    }
+  }
+  return [...counts].map(([kind, count]) => ({ kind, count }));
+}
+
 export function buildSentFile(input: DocumentInput, options: BuildOptions): BuiltSentFile {
   const notices: ContextNotice[] = [];
   if (isProbablyBinary(input.text)) {
@@ -52,15 +65,20 @@ export function buildSentFile(input: DocumentInput, options: BuildOptions): Buil
     return { notices };
   }
 
-  let source = input.text;
+  // Redact first, on the whole document: the window below is cut from the redacted text.
+  const redaction: RedactionResult | undefined = options.redactSecrets ? redact(input.text) : undefined;
+  const docText = redaction ? redaction.text : input.text;
+  let source = docText;
   let offset = 0; // 0-based line in the document of `source`'s first line
-  const starts = lineStarts(input.text);
+  const starts = lineStarts(docText);
   const totalLines = starts.length;
+  let sourceStart = 0; // offset in docText of `source`
   if (input.selectionOnly && input.selection) {
     const start = Math.min(Math.max(0, input.selection.startLine - 1), totalLines - 1);
     const end = Math.min(Math.max(start, input.selection.endLine - 1), totalLines - 1);
-    source = input.text.slice(starts[start], end + 1 < totalLines ? starts[end + 1] - 1 : input.text.length);
+    source = docText.slice(starts[start], end + 1 < totalLines ? starts[end + 1] - 1 : docText.length);
     offset = start;
+    sourceStart = starts[start];
   }
   const budget = budgetContext(source, {
     selection: input.selectionOnly ? undefined : input.selection,
@@ -82,15 +100,20 @@ export function buildSentFile(input: DocumentInput, options: BuildOptions): Buil
     });
   }
 
-  let text = budget.text;
-  if (options.redactSecrets) {
-    const redacted = redactSecrets(text);
-    if (redacted.redactions.length > 0) {
-      text = redacted.text;
+  const text = budget.text;
+  if (redaction && redaction.spans.length > 0) {
+    // count what is inside the window actually sent
+    const sourceStarts = lineStarts(source);
+    const winStart = sourceStart + sourceStarts[budget.firstLine - 1];
+    const winEnd = budget.truncationNote?.startsWith('first ')
+      ? winStart + text.length
+      : sourceStart + (budget.lastLine < sourceStarts.length ? sourceStarts[budget.lastLine] - 1 : source.length);
+    const sent = redactionsIn(redaction, winStart, winEnd);
+    if (sent.length > 0) {
       notices.push({
         kind: 'redacted',
-        message: `Redacted secrets in ${input.path} before sending: ${describeRedactions(redacted.redactions)}.`,
-        redactions: redacted.redactions,
+        message: `Redacted secrets in ${input.path} before sending: ${describeRedactions(sent)}.`,
+        redactions: sent,
       });
     }
   }
