@@ -104,7 +104,7 @@ async function checkFile(
       endLine = e.line;
       endColumn = e.column + 1;
     }
-    const key = `${rule.meta.id}:${line}:${column}`;
+    const key = `${rule.meta.id}:${line}`;
     if (seen.has(key) || suppressions.isSuppressed(rule.meta.id, line)) {
       return;
     }

@@ -81,6 +81,10 @@ export function columnRefs(n: unknown): string[] {
 export function rangeVars(n: unknown): { name: string; alias?: string; location?: number }[] {
   const out: { name: string; alias?: string; location?: number }[] = [];
   walk(n, (type, f) => {
+    const target = f.relation as { relname?: unknown; alias?: { aliasname?: string }; location?: number } | undefined;
+    if ((type === 'UpdateStmt' || type === 'DeleteStmt' || type === 'InsertStmt') && typeof target?.relname === 'string') {
+      out.push({ name: target.relname.toLowerCase(), alias: target.alias?.aliasname, location: target.location });
+    }
     if (type === 'RangeVar' && typeof f.relname === 'string') {
       const alias = (f.alias as { aliasname?: string } | undefined)?.aliasname;
       out.push({ name: f.relname.toLowerCase(), alias, location: f.location as number | undefined });

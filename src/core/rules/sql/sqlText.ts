@@ -6,6 +6,7 @@
  */
 import type { CodeFile, StringValue } from '../engine/codeFile';
 import type { Node } from '../engine/treeSitter';
+import { queryCall } from '../recognisers/queryCalls';
 import { splitStatements, tryParse, type PgNode } from './pgParser';
 
 export interface SqlStatement {
@@ -132,6 +133,32 @@ export function parseSqlValue(value: StringValue): PgNode[] | undefined {
   return parsed?.map((p) => p.stmt);
 }
 
+const SQL_NAME = /(sql|query|stmt|statement|ddl|dml)$/i;
+const UPPER_SQL_START = /^\s*\(?\s*(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP)\s/;
+
+/**
+ * Whether a SQL-looking string is meant as SQL: written in upper-case keywords, passed to a query
+ * call, or stored in a variable named like a query. Keeps prose such as 'select * from the menu' out.
+ */
+function isSqlContext(file: CodeFile, expr: Node, text: string): boolean {
+  if (UPPER_SQL_START.test(text)) {
+    return true;
+  }
+  const parent = expr.parent;
+  if (parent?.type === file.spec.argumentList && parent.parent) {
+    const call = file.callAt(parent.parent);
+    return !!call && (queryCall(file, call) !== undefined || /^(query|execute|raw|text|sql|prepare|unsafe|executemany)$/i.test(call.method));
+  }
+  if (parent && file.spec.assignments[parent.type]) {
+    const target = parent.childForFieldName(file.spec.assignments[parent.type][0]);
+    return !!target && SQL_NAME.test(target.text);
+  }
+  if (parent?.type === 'call_expression' && expr.type === 'template_string') {
+    return true; // tagged template: sql`...`
+  }
+  return false;
+}
+
 /** The SQL strings of a code file: each outermost string-valued expression whose text parses as SQL. */
 export function statementsInCode(file: CodeFile): SqlStatement[] {
   const out: SqlStatement[] = [];
@@ -167,7 +194,7 @@ export function statementsInCode(file: CodeFile): SqlStatement[] {
     }
     seen.add(expr.id);
     const value = file.stringValue(expr);
-    if (!value) {
+    if (!value || !looksLikeSql(value.text) || !isSqlContext(file, expr, value.text)) {
       continue;
     }
     const stmts = parseSqlValue(value);

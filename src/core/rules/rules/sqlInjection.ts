@@ -1,0 +1,127 @@
+import type { CallSite, CodeFile, StringValue } from '../engine/codeFile';
+import type { Node } from '../engine/treeSitter';
+import { queryCall } from '../recognisers/queryCalls';
+import { looksLikeSql } from '../sql/sqlText';
+import type { Rule } from '../types';
+
+/** Calls whose first argument is SQL text whatever the receiver (the raw escape hatches of ORMs). */
+const SQL_TEXT_SINKS = new Set(['text', 'RawSQL', 'raw', 'extra', 'unsafe', 'sql.raw', '$queryRawUnsafe', '$executeRawUnsafe', 'execute', 'executemany', 'query']);
+/** Functions whose result is safe to put into SQL text (escaping, numbers, identifiers). */
+const SANITISERS = /^(escape|escapeId|escapeIdentifier|escapeLiteral|format|quote_ident|quote_literal|Number|parseInt|parseFloat|int|float|Identifier|Literal|identifier|sql|raw|placeholders?)$/;
+
+/** An interpolated value that cannot carry user input: a literal, a constant, a placeholder list. */
+function isSafeDynamic(file: CodeFile, node: Node, textBefore: string): boolean {
+  if (/\$$/.test(textBefore)) {
+    return true; // `$${i + 1}`: building the placeholder number
+  }
+  if (/^(number|integer|float|true|false|null|none|string)$/.test(node.type)) {
+    return true;
+  }
+  const text = node.text;
+  if (/^[A-Z][A-Z0-9_]*$/.test(text) || /^[\w.]*\.[A-Z][A-Z0-9_]*$/.test(text)) {
+    return true; // CONSTANT or config.TABLE_NAME
+  }
+  if (/^(\w+\.)*(length|size|count)$/.test(text) || /^len\(/.test(text)) {
+    return true;
+  }
+  // "?"/"%s"/"$n" placeholder lists: ids.map(() => '?').join(','), ", ".join(["%s"] * len(ids))
+  if (/\bjoin\s*\(/.test(text) && /['"](\?|%s|\$)['"]|\$\{\s*\w+\s*\+\s*\d+\s*\}|'\$'\s*\+/.test(text)) {
+    return true;
+  }
+  const call = file.callAt(node);
+  if (call && SANITISERS.test(call.method)) {
+    return true;
+  }
+  return false;
+}
+
+function unsafeParts(file: CodeFile, value: StringValue): Node[] {
+  const out: Node[] = [];
+  const pieces = value.text.split(/\$(\d+)/);
+  // pieces: text, n, text, n, ...
+  for (let i = 1; i < pieces.length; i += 2) {
+    const node = value.dynamic[Number(pieces[i]) - 1];
+    if (node && !isSafeDynamic(file, node, pieces[i - 1])) {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+function sinkArgument(file: CodeFile, call: CallSite): Node | undefined {
+  if (call.isTagged) {
+    return undefined;
+  }
+  const q = queryCall(file, call);
+  if (q) {
+    return q.sqlArg;
+  }
+  if (SQL_TEXT_SINKS.has(call.method) || SQL_TEXT_SINKS.has(call.path.slice(-2).join('.'))) {
+    return file.positional(call)[0];
+  }
+  return undefined;
+}
+
+export const sqlInjection: Rule = {
+  meta: {
+    id: 'sql-injection',
+    category: 'sql-injection',
+    defaultSeverity: 'critical',
+    summary: 'A value is concatenated or interpolated into SQL text passed to a query call.',
+    languages: ['typescript', 'javascript', 'python'],
+    docs: {
+      what:
+        'Reports a query or raw-SQL call (`db.query`, `pool.execute`, `knex.raw`, `sequelize.query`, `$queryRawUnsafe`, `cursor.execute`, SQLAlchemy `text()`, Django `raw()`/`RawSQL`) ' +
+        'whose SQL argument is built with `+`, a template literal, an f-string, `%` or `.format()` from a non-constant value, directly or through a variable assigned once just before. ' +
+        'Tagged templates that parameterise (`sql`…``, `prisma.$queryRaw`…``), constants, numbers and generated placeholder lists are not reported.',
+      why:
+        'Whoever controls the value controls the statement: `1 OR 1=1` reads every row, `1; DROP TABLE users` does worse. Escaping by hand misses cases; ' +
+        "the driver's parameters send the value separately from the SQL, so it can never be parsed as SQL.",
+      example: { language: 'ts', code: 'const { rows } = await db.query(`SELECT * FROM users WHERE email = \'${req.query.email}\'`);' },
+      insteadText: 'Pass the values as parameters (`$1`/`?`/`%s` with a values array or tuple), or use a tagged template that parameterises.',
+      instead: { language: 'ts', code: "const { rows } = await db.query('SELECT id, email FROM users WHERE email = $1', [req.query.email]);" },
+      fixHint: 'Use a placeholder ($1, ?, %s) and pass the value in the parameters argument.',
+    },
+  },
+  checkCode(ctx) {
+    const { file } = ctx;
+    for (const call of file.calls()) {
+      const arg = sinkArgument(file, call);
+      if (!arg) {
+        continue;
+      }
+      const value = file.stringValue(arg);
+      if (!value || value.dynamic.length === 0 || !looksLikeSql(value.text)) {
+        continue;
+      }
+      const unsafe = unsafeParts(file, value);
+      if (unsafe.length === 0) {
+        continue;
+      }
+      const names = [...new Set(unsafe.map((n) => n.text.replace(/\s+/g, ' ').slice(0, 40)))].map((t) => `\`${t}\``).join(', ');
+      ctx.report({
+        node: arg.startPosition.row === call.node.startPosition.row || value.parts.length === 0 ? call.node : arg,
+        message: `${names} ${unsafe.length > 1 ? 'are' : 'is'} put into the SQL text passed to \`${call.path.join('.')}\`; pass ${unsafe.length > 1 ? 'them' : 'it'} as a query parameter instead.`,
+      });
+    }
+  },
+  tests: {
+    valid: [
+      { name: 'parameterised pg', path: 'a.ts', code: "await db.query('SELECT * FROM users WHERE id = $1', [id]);" },
+      { name: 'tagged template', path: 'a.ts', code: 'await prisma.$queryRaw`SELECT * FROM users WHERE id = ${id}`;' },
+      { name: 'constant table name', path: 'a.ts', code: 'await db.query(`SELECT id FROM ${TABLE} WHERE id = $1`, [id]);' },
+      { name: 'placeholder list', path: 'a.ts', code: "await db.query(`SELECT id FROM t WHERE id IN (${ids.map(() => '?').join(',')})`, ids);" },
+      { name: 'python parameters', path: 'a.py', code: 'cur.execute("SELECT * FROM users WHERE id = %s", (user_id,))\n' },
+      { name: 'not SQL', path: 'a.ts', code: 'logger.query(`user ${id} logged in`);' },
+    ],
+    invalid: [
+      { name: 'template literal', path: 'a.ts', code: 'await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);', lines: [1] },
+      { name: 'concatenation through a variable', path: 'a.js', code: "const sql = 'SELECT * FROM users WHERE name = \\'' + name + '\\'';\nconnection.query(sql, cb);", lines: [2] },
+      { name: 'knex raw', path: 'a.ts', code: 'await knex.raw(`DELETE FROM sessions WHERE user_id = ${userId}`);', lines: [1] },
+      { name: 'prisma unsafe', path: 'a.ts', code: 'await prisma.$queryRawUnsafe(`SELECT * FROM t WHERE a = ${a}`);', lines: [1] },
+      { name: 'python f-string', path: 'a.py', code: 'cursor.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n', lines: [1] },
+      { name: 'python percent', path: 'a.py', code: 'cursor.execute("SELECT * FROM users WHERE id = %s" % user_id)\n', lines: [1] },
+      { name: 'python format in text()', path: 'a.py', code: 'session.execute(text("DELETE FROM t WHERE id = {}".format(item_id)))\n', lines: [1] },
+    ],
+  },
+};
