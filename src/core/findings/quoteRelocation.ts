@@ -228,3 +228,40 @@ export function relocateQuote(documentText: string, quote: string, hintLine?: nu
   const found = pick(candidates, false);
   return found ? toLocation(found.p, found.p + k - 1, 'fuzzy', found.score) : undefined;
 }
+
+/**
+ * Every place `quote` occurs in `documentText` exactly, or when it occurs nowhere exactly,
+ * whitespace-normalised (blank lines ignored); at most `limit`, in document order. Fuzzy
+ * matches are never listed: two similar places are not two copies of the quote.
+ */
+export function quoteOccurrences(documentText: string, quote: string, limit = 20): QuoteLocation[] {
+  const qLines = quote.split(/\r?\n/);
+  while (qLines.length > 0 && qLines[0].trim() === '') {
+    qLines.shift();
+  }
+  while (qLines.length > 0 && qLines[qLines.length - 1].trim() === '') {
+    qLines.pop();
+  }
+  const exactQuote = qLines.join('\n');
+  if (exactQuote.trim() === '') {
+    return [];
+  }
+  const doc = prepare(documentText);
+  const lineOfOffset = (o: number) => floorIndex(doc.lineStarts, o);
+  const out: QuoteLocation[] = [];
+  for (let at = doc.text.indexOf(exactQuote); at !== -1 && out.length < limit; at = doc.text.indexOf(exactQuote, at + 1)) {
+    const end = at + exactQuote.length;
+    out.push({ startLine: lineOfOffset(at) + 1, endLine: lineOfOffset(Math.max(at, end - 1)) + 1, startOffset: at, endOffset: end, method: 'exact', score: 1 });
+  }
+  if (out.length > 0) {
+    return out;
+  }
+  const needle = qLines.map(normalizeWhitespace).filter((l) => l !== '').join('\n');
+  const normLineOf = (o: number) => floorIndex(doc.normStarts, o);
+  for (let at = doc.normJoined.indexOf(needle); at !== -1 && out.length < limit; at = doc.normJoined.indexOf(needle, at + 1)) {
+    const first = doc.normLine[normLineOf(at)];
+    const last = doc.normLine[normLineOf(at + needle.length - 1)];
+    out.push({ startLine: first + 1, endLine: last + 1, startOffset: doc.lineStarts[first], endOffset: doc.lineEnds[last], method: 'normalized', score: 1 });
+  }
+  return out;
+}

@@ -23,12 +23,13 @@ function leadingWhitespace(s: string): string {
  * `replacement`. When the match covers whole lines (up to indentation), whole lines are
  * replaced and the replacement is re-indented from its own first-line indentation to the
  * document's; a match in the middle of a line replaces exactly the quoted characters.
- * Line ends follow the document (CRLF kept). Undefined when the quote cannot be found.
+ * Line ends follow the document (CRLF kept). Undefined when the quote cannot be found exactly or
+ * up to whitespace (a fuzzy match is never replaced).
  */
 export function planReplacement(documentText: string, quote: string, replacement: string, hintLine?: number): ReplacementPlan | undefined {
   const loc = relocateQuote(documentText, quote, hintLine);
-  if (!loc) {
-    return undefined;
+  if (!loc || loc.method === 'fuzzy') {
+    return undefined; // a fix is applied only where the quoted text itself is, never on similar code
   }
   let startOffset = loc.startOffset;
   let endOffset = loc.endOffset;

@@ -10,12 +10,13 @@
  */
 import type { SentFile } from '../context/sentFile';
 import { resolveSentFile } from './pathResolution';
-import { relocateQuote, type MatchMethod, type QuoteLocation } from './quoteRelocation';
+import { chooseCopy, CONTEXT_LINES, type QuoteCopy } from './duplicateQuotes';
+import { quoteOccurrences, relocateQuote, type MatchMethod, type QuoteLocation } from './quoteRelocation';
 import type { Finding } from './types';
 
 export { normalizeClaimedPath, resolveSentFile, type PathResolution } from './pathResolution';
 export { normalizeWhitespace } from './preparedText';
-export { relocateQuote, type MatchMethod, type QuoteLocation } from './quoteRelocation';
+export { quoteOccurrences, relocateQuote, type MatchMethod, type QuoteLocation } from './quoteRelocation';
 export { planReplacement, type ReplacementPlan } from './replacementPlan';
 
 export type UnverifiedReason =
@@ -43,13 +44,24 @@ export interface FindingLocation {
 
 export interface VerifiedFinding {
   readonly finding: Finding;
-  readonly status: 'verified' | 'relocated' | 'unverified';
+  /**
+   * 'verified': the quote is in what was sent (exactly or up to whitespace) at exactly the claimed
+   * lines. 'relocated': it is, at other lines (a claim that only overlaps counts as other lines).
+   * 'approximate': only similar code was found (a fuzzy match): shown, but never applied to.
+   * 'unverified': nothing close enough, or the path could not be used.
+   */
+  readonly status: 'verified' | 'relocated' | 'approximate' | 'unverified';
   /** Where the quote was found; set exactly when status is not 'unverified'. */
   readonly location?: FindingLocation;
   /** The line the model claimed (document line), when it gave one. */
   readonly claimedLine?: number;
   readonly claimedEndLine?: number;
   readonly match?: { readonly method: MatchMethod; readonly score: number };
+  /**
+   * Other places the same quote occurs (the same line twice) that are as plausible as `location`
+   * given what the finding says; set only when the choice could not be made.
+   */
+  readonly ambiguous?: readonly FindingLocation[];
   /** Set when status is 'unverified'. */
   readonly reason?: UnverifiedReason;
   /** The sent file the finding's path resolved to, when it did (even if the quote was not found). */
@@ -93,18 +105,53 @@ export function verifyFinding(finding: Finding, sentFiles: readonly SentFile[]):
   if (!best) {
     return { ...base, file, status: 'unverified', reason: 'quote-not-found' };
   }
-  const { sent, loc } = best;
-  const startLine = loc.startLine + sent.firstLine - 1;
-  const endLine = loc.endLine + sent.firstLine - 1;
-  const location: FindingLocation = { path: sent.path, uri: sent.uri, languageId: sent.languageId, startLine, endLine };
-  const onTarget = claimedLine === undefined || (claimedLine >= startLine && claimedLine <= endLine);
+  const toLocation = (sent: SentFile, loc: QuoteLocation): FindingLocation => ({
+    path: sent.path,
+    uri: sent.uri,
+    languageId: sent.languageId,
+    startLine: loc.startLine + sent.firstLine - 1,
+    endLine: loc.endLine + sent.firstLine - 1,
+  });
+  let chosen = { sent: best.sent, loc: best.loc };
+  let ambiguous: FindingLocation[] | undefined;
+  if (best.loc.method !== 'fuzzy') {
+    const copies = allCopies(resolved.files, finding.quote);
+    if (copies.length > 1) {
+      const choice = chooseCopy(copies, finding, claimedLine);
+      chosen = copies[choice.index];
+      if (choice.alsoPlausible.length > 0) {
+        ambiguous = choice.alsoPlausible.map((i) => toLocation(copies[i].sent, copies[i].loc));
+      }
+    }
+  }
+  const location = toLocation(chosen.sent, chosen.loc);
+  const onTarget =
+    claimedLine === undefined || (claimedLine === location.startLine && (claimedEndLine === undefined || claimedEndLine === location.endLine));
+  const status = chosen.loc.method === 'fuzzy' ? 'approximate' : onTarget ? 'verified' : 'relocated';
   return {
     ...base,
-    file: { path: sent.path, uri: sent.uri, languageId: sent.languageId },
-    status: onTarget ? 'verified' : 'relocated',
+    file: { path: chosen.sent.path, uri: chosen.sent.uri, languageId: chosen.sent.languageId },
+    status,
     location,
-    match: { method: loc.method, score: loc.score },
+    match: { method: chosen.loc.method, score: chosen.loc.score },
+    ...(ambiguous ? { ambiguous } : {}),
   };
+}
+
+/** Every exact (else normalised) copy of the quote in the sent pieces, with the text leading to each. */
+function allCopies(files: readonly SentFile[], quote: string): Array<QuoteCopy & { sent: SentFile; loc: QuoteLocation }> {
+  const out: Array<QuoteCopy & { sent: SentFile; loc: QuoteLocation }> = [];
+  for (const sent of files) {
+    const locs = quoteOccurrences(sent.text, quote);
+    let prevEnd = 0;
+    for (const loc of locs) {
+      const lines = sent.text.slice(0, loc.endOffset).split('\n');
+      const from = Math.max(prevEnd, loc.startLine - 1 - CONTEXT_LINES);
+      out.push({ sent, loc, startLine: loc.startLine + sent.firstLine - 1, context: lines.slice(from).join('\n') });
+      prevEnd = loc.endLine;
+    }
+  }
+  return out;
 }
 
 export function verifyFindings(findings: readonly Finding[], sentFiles: readonly SentFile[]): VerifiedFinding[] {

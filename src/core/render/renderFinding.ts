@@ -90,6 +90,29 @@ function locationTitle(path: string, startLine: number, endLine: number): string
   return startLine === endLine ? `${path}:${startLine}` : `${path}:${startLine}-${endLine}`;
 }
 
+/** What the location line says about how the quote was found (line corrected, approximate, ambiguous). */
+export function locationNotes(v: VerifiedFinding): string[] {
+  const notes: string[] = [];
+  const loc = v.location;
+  if (!loc) {
+    return notes;
+  }
+  const claimedRange = (line: number, end: number | undefined) => (end === undefined || end === line ? `${line}` : `${line}-${end}`);
+  if (v.claimedLine !== undefined && (v.status === 'relocated' || v.status === 'approximate')) {
+    if (v.claimedLine !== loc.startLine || (v.claimedEndLine !== undefined && v.claimedEndLine !== loc.endLine)) {
+      notes.push(`line corrected from ${claimedRange(v.claimedLine, v.claimedEndLine)}`);
+    }
+  }
+  if (v.status === 'approximate') {
+    notes.push(`approximate match: the quoted code is not in the file as written (${Math.round((v.match?.score ?? 0) * 100)}% similar)`);
+  }
+  if (v.ambiguous && v.ambiguous.length > 0) {
+    const others = v.ambiguous.map((a) => (a.path === loc.path ? '' : `${a.path}:`) + claimedRange(a.startLine, a.endLine));
+    notes.push(`ambiguous: the same code is also at line${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
+  }
+  return notes;
+}
+
 function fixButtons(fix: FindingFix, v: VerifiedFinding): ChatPart[] {
   const copy: CopyFixArgs = { content: fix.content, title: fix.title || undefined };
   const copyButton: ChatPart = { kind: 'button', command: FINDING_COMMANDS.copyFix, title: 'Copy', arguments: [copy] };
@@ -99,7 +122,8 @@ function fixButtons(fix: FindingFix, v: VerifiedFinding): ChatPart[] {
     return [{ kind: 'button', command: FINDING_COMMANDS.openFixInEditor, title, arguments: [open] }, copyButton];
   }
   const quote = v.finding.quote;
-  if (v.location && quote !== undefined && fix.content !== '') {
+  // Apply only where the quoted text itself was found (exactly or up to whitespace), never on similar code.
+  if (v.location && v.status !== 'approximate' && v.match?.method !== 'fuzzy' && quote !== undefined && fix.content !== '') {
     const args: PreviewAndApplyFixArgs = {
       uri: v.location.uri,
       path: v.location.path,
@@ -135,13 +159,7 @@ export function renderFinding(v: VerifiedFinding): ChatPart[] {
   if (v.location) {
     const loc = v.location;
     flush();
-    const notes: string[] = [];
-    if (v.status === 'relocated' && v.claimedLine !== undefined) {
-      notes.push(`line corrected from ${v.claimedLine}`);
-    }
-    if (v.match?.method === 'fuzzy') {
-      notes.push('approximate match');
-    }
+    const notes = locationNotes(v);
     parts.push({
       kind: 'anchor',
       uri: loc.uri,

@@ -63,8 +63,8 @@ describe('render: findings', () => {
     );
     assert.deepEqual(
       anchors(ps).map((a) => a.note),
-      [undefined, undefined, 'line corrected from 40; approximate match', undefined],
-      'the relocation is noted on the anchor',
+      [undefined, undefined, 'line corrected from 40-46; approximate match: the quoted code is not in the file as written (99% similar)', undefined],
+      'the relocation and the approximate match are noted on the anchor',
     );
     assert.deepEqual(
       buttons(ps).map((b) => [b.title, b.command]),
@@ -75,7 +75,8 @@ describe('render: findings', () => {
         ['Preview & Apply', FINDING_COMMANDS.previewAndApplyFix],
         ['Open in SQL Editor', FINDING_COMMANDS.openFixInEditor],
         ['Copy', FINDING_COMMANDS.copyFix],
-        ['Preview & Apply', FINDING_COMMANDS.previewAndApplyFix],
+        // An approximate match (the quote is 99% like lines 41-46): copy only, never apply.
+        ['Copy', FINDING_COMMANDS.copyFix],
         ['Open in SQL Editor', FINDING_COMMANDS.openFixInEditor],
         ['Copy', FINDING_COMMANDS.copyFix],
       ],
