@@ -29,6 +29,8 @@ export interface ReviewOptions {
   readonly contextTokens: number;
   readonly idleTimeoutSeconds: number;
   readonly quiet: boolean;
+  /** Offer the architect its tools (read_file, run_rules, explain_query, …). */
+  readonly tools: boolean;
 }
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
@@ -61,6 +63,8 @@ Options:
   --context-tokens <n>   Code budget per model request, in estimated tokens (default: 60000);
                          more code is reviewed in several requests.
   --idle-timeout <s>     Abort a model stream that sends nothing for <s> seconds (default: 60).
+  --no-tools             Do not let the persona call tools (read other files of the
+                         repository, run the rules, explain queries on the embedded Postgres).
   --quiet                No progress on stderr.
 
 Environment:
@@ -131,6 +135,7 @@ export function parseReviewOptions(argv: readonly string[], env: Readonly<Record
     contextTokens: positiveInt('--context-tokens', v['context-tokens'], 60_000, 1000),
     idleTimeoutSeconds: positiveInt('--idle-timeout', v['idle-timeout'], 60, 1),
     quiet: v.quiet ?? false,
+    tools: !(v['no-tools'] ?? false),
   };
 }
 
@@ -157,6 +162,7 @@ function parse(argv: readonly string[]) {
       'context-tokens': { type: 'string' },
       'idle-timeout': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      'no-tools': { type: 'boolean' },
     },
   });
 }

@@ -56,7 +56,8 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
       }
       if (interactive) {
         draw(detail);
-      } else {
+      } else if (total <= 10 || count === total || count % Math.ceil(total / 10) === 0) {
+        // Plain lines: at most about ten per phase, so a CI log stays readable.
         stream.write(`${prefix}: ${label} ${count}/${total}: ${detail}\n`);
       }
     },

@@ -14,10 +14,14 @@ import type { ParsedEvent } from '../findings/types';
 import { verifyFinding, type VerifiedFinding } from '../findings/verify';
 import type { ModelClient, ModelMessage, ModelUsage } from '../model/modelClient';
 import { toModelError, type ModelError } from '../model/modelErrors';
+import { runToolLoop, type ToolRunRecord } from '../model/toolLoop';
 import type { Persona } from '../personas/persona';
 import { buildPrompt, type BuiltPrompt, type GroundingSection } from '../prompt/promptBuilder';
 import { reviewPrompt } from '../review/reviewModel';
 import type { SlashCommand } from '../slashCommands';
+import { RULE_FACTS_TITLE, ruleFactsSection } from '../rules/facts';
+import { availableTools, createToolRunner, toolGuidance, type ToolCallDetail, type ToolContext } from '../tools';
+import { measuredBy } from '../tools/measured';
 import type { RuleFinding } from './ruleFinding';
 
 export interface ReviewFilesInput {
@@ -35,9 +39,20 @@ export interface ReviewFilesInput {
   readonly grounding?: readonly GroundingSection[];
   /**
    * What the rules engine found on these files. They are reported back unchanged in the result
-   * and offered to the model as facts (see `ruleFacts`) unless `grounding` already has them.
+   * and offered to the model as facts (the rules engine's ruleFactsSection) unless `grounding` already has them.
    */
   readonly ruleFindings?: readonly RuleFinding[];
+  /**
+   * The architect's tools (read_file, run_rules, explain_query, …; src/core/tools) on this
+   * context. Files the model reads with them join the files findings are verified against.
+   */
+  readonly tools?: {
+    readonly context: ToolContext;
+    /** Most model requests in one answer (default: the tool loop's). */
+    readonly maxRounds?: number;
+    /** Each finished tool call, with its one-line summary. */
+    readonly onToolCall?: (tool: string, summary: string, isError: boolean) => void;
+  };
   /** Earlier turns, oldest first (chat follow-ups). */
   readonly history?: readonly ModelMessage[];
   /** Each text delta as it streams in. */
@@ -50,6 +65,12 @@ export interface ReviewFilesResult {
   /** The model's raw answer (partial when `error` is set). */
   readonly text: string;
   readonly findings: readonly VerifiedFinding[];
+  /** For each finding (same index): what a tool measured that grounds it, when one did. */
+  readonly measured: readonly (string | undefined)[];
+  /** The tool calls made, in order. */
+  readonly toolCalls: readonly { readonly tool: string; readonly summary: string; readonly isError: boolean }[];
+  /** Files the tools sent to the model (besides `files`). */
+  readonly toolFiles: readonly SentFile[];
   readonly ruleFindings: readonly RuleFinding[];
   /** The answer's prose outside finding blocks, in order (Markdown). */
   readonly prose: string;
@@ -60,27 +81,14 @@ export interface ReviewFilesResult {
   readonly error?: ModelError;
 }
 
-/** The title of the grounding section that carries rule findings. */
-export const RULE_FACTS_TITLE = 'Facts the rules engine found';
-
-/** Rule findings as one grounding section, one line each; undefined when there are none. */
-export function ruleFacts(findings: readonly RuleFinding[]): GroundingSection | undefined {
-  if (findings.length === 0) {
-    return undefined;
-  }
-  const lines = findings.map((f) => {
-    const where = f.endLine > f.line ? `${f.file}:${f.line}-${f.endLine}` : `${f.file}:${f.line}`;
-    return `- [${f.severity}] ${f.ruleId} at ${where}: ${f.message}`;
-  });
-  return { title: RULE_FACTS_TITLE, body: lines.join('\n') };
-}
+export { RULE_FACTS_TITLE };
 
 /** The prompt `reviewFiles` sends, for callers that need to measure or show it first. */
 export function reviewPromptFor(input: Pick<ReviewFilesInput, 'files' | 'persona' | 'command' | 'userPrompt' | 'grounding' | 'ruleFindings' | 'history'>): BuiltPrompt {
   const grounding = [...(input.grounding ?? [])];
   if (!grounding.some((g) => g.title === RULE_FACTS_TITLE)) {
-    const facts = ruleFacts(input.ruleFindings ?? []);
-    if (facts) {
+    const facts = ruleFactsSection(input.ruleFindings ?? []);
+    if (facts.body.trim() !== '') {
       grounding.unshift(facts);
     }
   }
@@ -98,9 +106,15 @@ export function reviewPromptFor(input: Pick<ReviewFilesInput, 'files' | 'persona
 
 /** One review request: sends the prompt, parses the streamed answer and verifies every finding. */
 export async function reviewFiles(input: ReviewFilesInput): Promise<ReviewFilesResult> {
-  const prompt = reviewPromptFor(input);
+  const built = reviewPromptFor(input);
+  const tools = input.tools ? availableTools(input.tools.context) : [];
+  const system = tools.length > 0 ? [...built.system, { text: toolGuidance(tools) }] : built.system;
   const parser = new FindingsStreamParser();
   const findings: VerifiedFinding[] = [];
+  const verifyAgainst: SentFile[] = [...input.files];
+  const toolFiles: SentFile[] = [];
+  const runs: ToolRunRecord<ToolCallDetail>[] = [];
+  const toolCalls: { tool: string; summary: string; isError: boolean }[] = [];
   let text = '';
   let prose = '';
   const take = (events: readonly ParsedEvent[]): void => {
@@ -108,34 +122,53 @@ export async function reviewFiles(input: ReviewFilesInput): Promise<ReviewFilesR
       if (event.kind === 'markdown') {
         prose += event.text;
       } else if (event.kind === 'finding') {
-        const verified = verifyFinding(event.finding, input.files);
+        const verified = verifyFinding(event.finding, verifyAgainst);
         findings.push(verified);
         input.onFinding?.(verified);
       }
     }
   };
-  const ruleFindings = [...(input.ruleFindings ?? [])];
-  try {
-    const result = await input.client.stream(
-      { model: input.model, system: prompt.system, messages: prompt.messages, maxTokens: input.maxTokens, signal: input.signal },
-      (delta) => {
-        text += delta;
-        input.onText?.(delta);
-        take(parser.push(delta));
-      },
+  const onText = (delta: string): void => {
+    text += delta;
+    input.onText?.(delta);
+    take(parser.push(delta));
+  };
+  const measured = (): (string | undefined)[] =>
+    findings.map((v) =>
+      measuredBy(
+        { attributes: v.finding.attributes, quote: v.finding.quote, fixes: v.finding.fixes, path: v.location?.path, startLine: v.location?.startLine, endLine: v.location?.endLine },
+        runs,
+      ),
     );
+  const ruleFindings = [...(input.ruleFindings ?? [])];
+  const request = { model: input.model, system, messages: built.messages, maxTokens: input.maxTokens, signal: input.signal };
+  try {
+    const result =
+      tools.length > 0 && input.tools
+        ? await runToolLoop(input.client, request, onText, {
+            runner: createToolRunner(input.tools.context, tools),
+            ...(input.tools.maxRounds !== undefined ? { maxRounds: input.tools.maxRounds } : {}),
+            onToolResult: (call, outcome) => {
+              runs.push({ round: 0, call, outcome });
+              const sent = outcome.detail?.result.sentFiles ?? [];
+              verifyAgainst.push(...sent);
+              toolFiles.push(...sent);
+              const summary = outcome.detail?.result.summary ?? (outcome.isError ? `${call.name} failed` : call.name);
+              toolCalls.push({ tool: call.name, summary, isError: outcome.isError === true });
+              input.tools?.onToolCall?.(call.name, summary, outcome.isError === true);
+            },
+          })
+        : await input.client.stream(request, onText);
     take(parser.end());
-    return { text, findings, ruleFindings, prose, usage: result.usage, stopReason: result.stopReason, requestId: result.requestId };
+    return { text, findings, measured: measured(), toolCalls, toolFiles, ruleFindings, prose, usage: result.usage, stopReason: result.stopReason, requestId: result.requestId };
   } catch (err) {
     take(parser.end());
     const error = toModelError(err);
     // A client that buffers may hand the partial answer only on the error.
     if (text === '' && error.partialText) {
       text = error.partialText;
-      for (const event of FindingsStreamParser.parseAll(text)) {
-        take([event]);
-      }
+      take(FindingsStreamParser.parseAll(text));
     }
-    return { text, findings, ruleFindings, prose, requestId: error.requestId, error };
+    return { text, findings, measured: measured(), toolCalls, toolFiles, ruleFindings, prose, requestId: error.requestId, error };
   }
 }

@@ -1,6 +1,6 @@
 /** SARIF rule descriptors (tool.driver.rules) for rule findings and for model findings. */
 import type { Finding, Severity } from '../findings/types';
-import type { RuleFinding, RuleMetaLike } from '../pipeline/ruleFinding';
+import type { RuleFinding, RuleMeta } from '../pipeline/ruleFinding';
 import { plainText } from '../review/reviewModel';
 import { slugOf } from './fingerprint';
 import type { SarifReportingDescriptor } from './sarifTypes';
@@ -33,16 +33,29 @@ function firstSentence(text: string): string {
 }
 
 /** A rules-engine rule, from its table entry when known, else from one of its findings. */
-export function ruleDescriptor(ruleId: string, meta: RuleMetaLike | undefined, example: RuleFinding | undefined): SarifReportingDescriptor {
+/** A rule's documentation as Markdown help: what it reports, why, an example, what to use instead. */
+export function ruleHelpMarkdown(meta: RuleMeta): string {
+  const d = meta.docs;
+  const code = (c: { language: string; code: string }) => `\`\`\`${c.language}\n${c.code.trim()}\n\`\`\``;
+  return [
+    `**What it does.** ${d.what.trim()}`,
+    `**Why is this bad?** ${d.why.trim()}`,
+    `**Example**\n\n${code(d.example)}`,
+    `**Use instead.** ${d.insteadText.trim()}\n\n${code(d.instead)}`,
+    `**Fix.** ${d.fixHint.trim()}`,
+  ].join('\n\n');
+}
+
+export function ruleDescriptor(ruleId: string, meta: RuleMeta | undefined, example: RuleFinding | undefined): SarifReportingDescriptor {
   const severity: Severity = meta?.defaultSeverity ?? example?.severity ?? 'medium';
   const summary = meta?.summary ?? example?.message ?? ruleId;
-  const docs = meta?.docs?.trim() || summary;
+  const docs = meta ? ruleHelpMarkdown(meta) : summary;
   const category = meta?.category ?? example?.category ?? ruleId;
   return {
     id: ruleId,
     name: ruleId,
     shortDescription: { text: firstSentence(summary) || ruleId },
-    fullDescription: { text: plainText(summary) || ruleId },
+    fullDescription: { text: meta ? plainText(`${meta.docs.what} ${meta.docs.why}`) : plainText(summary) || ruleId },
     help: { text: plainText(docs), markdown: docs },
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: {

@@ -6,7 +6,7 @@
  * is kept, downgraded to `note`; one that names no file becomes a tool notification.
  */
 import type { VerifiedFinding } from '../findings/verify';
-import type { RuleFinding, RuleMetaLike } from '../pipeline/ruleFinding';
+import type { RuleFinding, RuleMeta } from '../pipeline/ruleFinding';
 import { plainText } from '../review/reviewModel';
 import { modelDescriptor, modelRuleId, ruleDescriptor, type SarifPersona } from './descriptors';
 import { FINGERPRINT_KEY, Fingerprinter } from './fingerprint';
@@ -27,7 +27,7 @@ export interface ToSarifInput {
   readonly informationUri?: string;
   readonly ruleFindings?: readonly RuleFinding[];
   /** The rules table, so every rule gets its documentation; rules without findings are listed too. */
-  readonly rules?: readonly RuleMetaLike[];
+  readonly rules?: readonly RuleMeta[];
   readonly model?: ModelFindingsInput;
   /** Full text of files by relative path: columns, snippets and exact fingerprints. */
   readonly sources?: ReadonlyMap<string, string>;

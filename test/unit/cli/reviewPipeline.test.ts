@@ -43,7 +43,7 @@ describe('core review pipeline (reviewFiles) against the fake Anthropic server',
       model: 'claude-test',
       maxTokens: 2048,
       signal: new AbortController().signal,
-      ruleFindings: [{ ruleId: 'sql-select-star', category: 'sql-select-star', severity: 'medium', file: 'src/users.ts', line: 3, endLine: 3, message: 'SELECT * reads every column', snippet: 'SELECT *' }],
+      ruleFindings: [{ ruleId: 'n-plus-one', category: 'n-plus-one', severity: 'medium', file: 'src/users.ts', line: 3, endLine: 3, message: 'SELECT * reads every column', snippet: 'SELECT *' }],
       onFinding: (f) => seen.push(f.finding.title),
     });
     assert.equal(result.error, undefined);
@@ -56,7 +56,7 @@ describe('core review pipeline (reviewFiles) against the fake Anthropic server',
     const body = server.requests[0].body!;
     const sent = JSON.stringify(body);
     assert.ok(!sent.includes('sk-ant-api03-abcdefghij'), 'the secret must be redacted');
-    assert.ok(sent.includes(RULE_FACTS_TITLE) && sent.includes('sql-select-star at src/users.ts:3'));
+    assert.ok(sent.includes(RULE_FACTS_TITLE) && sent.includes('rule=\\"n-plus-one\\" severity=medium at src/users.ts:3'));
     assert.ok(sent.includes('# Task: /debug'));
     assert.ok(sent.includes('<finding severity='), 'the output contract is in the system prompt');
   });

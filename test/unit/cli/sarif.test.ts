@@ -58,7 +58,23 @@ describe('SARIF 2.1.0 output (toSarif)', () => {
   const log = toSarif({
     toolVersion: '0.1.0',
     ruleFindings: [ruleFinding],
-    rules: [{ id: 'sql-select-star', defaultSeverity: 'medium', summary: 'Flags SELECT * in queries. It breaks when columns change.', docs: '## What it does\nFlags `SELECT *`.' }],
+    rules: [
+      {
+        id: 'sql-select-star',
+        category: 'sql-select-star',
+        defaultSeverity: 'medium',
+        languages: ['sql'],
+        summary: 'Flags SELECT * in queries. It breaks when columns change.',
+        docs: {
+          what: 'Reports `SELECT *`.',
+          why: 'It reads columns nobody uses.',
+          example: { language: 'sql', code: 'SELECT * FROM t' },
+          insteadText: 'Name the columns.',
+          instead: { language: 'sql', code: 'SELECT id FROM t' },
+          fixHint: 'List the columns you need.',
+        },
+      },
+    ],
     model: { persona: { id: 'systems-sage', name: 'Dr. Rivera' }, findings: [verified, unverified, noFile] },
     sources: new Map([['src/db/users.ts', SOURCE], ['src/db/my file.ts', 'const a = 1;\nconst q = "SELECT * FROM t";\n']]),
     root: '/work/repo',
@@ -89,6 +105,8 @@ describe('SARIF 2.1.0 output (toSarif)', () => {
     }
     assert.equal(run.tool.driver.rules[0].shortDescription.text, 'Flags SELECT * in queries.');
     assert.equal(run.tool.driver.rules[0].defaultConfiguration.level, 'warning');
+    assert.equal(run.tool.driver.rules[0].fullDescription.text, 'Reports SELECT *. It reads columns nobody uses.');
+    assert.match(run.tool.driver.rules[0].help.markdown ?? '', /\*\*Use instead\.\*\* Name the columns\.\n\n```sql\nSELECT id FROM t\n```/);
     assert.equal(run.tool.driver.rules[2].defaultConfiguration.level, 'error');
   });
 

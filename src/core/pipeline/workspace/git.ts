@@ -4,7 +4,7 @@
  * (fsmonitor, external diff drivers, textconv) are switched off for every call.
  */
 import { execFile } from 'node:child_process';
-import { UsageError } from '../io';
+import { ReviewConfigError } from './errors';
 
 export class GitError extends Error {}
 
@@ -50,14 +50,14 @@ export async function mergeBase(root: string, base: string): Promise<string> {
   try {
     await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
   } catch {
-    throw new UsageError(
+    throw new ReviewConfigError(
       `--diff: '${base}' is not a revision in this repository. Fetch it first (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab CI: GIT_DEPTH: 0 or git fetch origin ${base.replace(/^origin\//, '')}).`,
     );
   }
   try {
     return (await git(root, ['merge-base', base, 'HEAD'])).trim();
   } catch (err) {
-    throw new UsageError(`--diff: '${base}' and HEAD have no common ancestor (${(err as Error).message}); with a shallow clone, fetch the full history (fetch-depth: 0).`);
+    throw new ReviewConfigError(`--diff: '${base}' and HEAD have no common ancestor (${(err as Error).message}); with a shallow clone, fetch the full history (fetch-depth: 0).`);
   }
 }
 

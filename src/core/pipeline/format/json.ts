@@ -2,8 +2,8 @@
  * `--format json`: the whole run as one object, stable field names (documented in docs/cli.md).
  * Model findings keep every section and fix; unverified ones say why.
  */
-import { modelRuleId } from '../../../core/sarif/descriptors';
-import type { ReviewReport } from '../report';
+import { modelRuleId } from '../../sarif/descriptors';
+import type { ReviewReport } from '../workspace/report';
 
 export function formatJson(report: ReviewReport, exitCode: number): string {
   const persona = report.persona;
@@ -18,7 +18,7 @@ export function formatJson(report: ReviewReport, exitCode: number): string {
     diff: report.diff ?? null,
     files: report.files,
     ruleFindings: report.ruleFindings,
-    modelFindings: report.modelFindings.map((v) => ({
+    modelFindings: report.modelFindings.map((v, i) => ({
       ruleId: persona ? modelRuleId(persona, v.finding) : undefined,
       severity: v.finding.severity,
       title: v.finding.title,
@@ -31,7 +31,9 @@ export function formatJson(report: ReviewReport, exitCode: number): string {
       quote: v.finding.quote ?? null,
       sections: v.finding.sections,
       fixes: v.finding.fixes,
+      measuredBy: report.measured[i] ?? null,
     })),
+    toolCalls: report.toolCalls,
     queryPlans: report.queryPlans,
     answers: report.answers,
     notices: report.notices,

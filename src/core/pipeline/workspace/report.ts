@@ -1,9 +1,9 @@
 /** Everything one `architect-personas review` run found, from which every output format is rendered. */
-import type { Severity } from '../../core/findings/types';
-import type { VerifiedFinding } from '../../core/findings/verify';
-import type { ModelUsage } from '../../core/model/modelClient';
-import type { RuleFinding, RuleMetaLike } from '../../core/pipeline/ruleFinding';
-import { severityRank } from '../../core/review/reviewModel';
+import type { Severity } from '../../findings/types';
+import type { VerifiedFinding } from '../../findings/verify';
+import type { ModelUsage } from '../../model/modelClient';
+import type { RuleFinding, RuleMeta } from '../ruleFinding';
+import { severityRank } from '../../review/reviewModel';
 
 export interface ReportNotice {
   readonly level: 'note' | 'warning' | 'error';
@@ -30,9 +30,13 @@ export interface ReviewReport {
   readonly model?: string;
   readonly diff?: { readonly base: string; readonly mergeBase: string };
   readonly files: readonly string[];
-  readonly rules: readonly RuleMetaLike[];
+  readonly rules: readonly RuleMeta[];
   readonly ruleFindings: readonly RuleFinding[];
   readonly modelFindings: readonly VerifiedFinding[];
+  /** Per model finding (same index): the tool measurement that grounds it, when one does. */
+  readonly measured: readonly (string | undefined)[];
+  /** The tools the persona called, in order. */
+  readonly toolCalls: readonly { readonly tool: string; readonly summary: string; readonly isError: boolean }[];
   /** The persona's prose outside finding blocks, per model request. */
   readonly prose: readonly string[];
   /** The raw answers, per model request (the model's words are never lost). */

@@ -1,6 +1,6 @@
 /** The question a diff review asks: the changed lines per file, so the persona stays on them. */
-import type { LineSpan } from '../../core/review/hunks';
-import { REVIEW_FOCUS } from '../../core/review/reviewModel';
+import type { LineSpan } from '../../review/hunks';
+import { REVIEW_FOCUS } from '../../review/reviewModel';
 
 function describeSpans(spans: readonly LineSpan[]): string {
   return spans.map((s) => (s.startLine === s.endLine ? `${s.startLine}` : `${s.startLine}-${s.endLine}`)).join(', ');

@@ -1,5 +1,5 @@
-import { toSarif } from '../../../core/sarif';
-import type { ReviewReport } from '../report';
+import { toSarif } from '../../sarif';
+import type { ReviewReport } from '../workspace/report';
 
 export function formatSarif(report: ReviewReport, exitCode: number): string {
   const log = toSarif({

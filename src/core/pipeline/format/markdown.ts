@@ -2,10 +2,10 @@
  * `--format markdown`: a pull-request comment. A summary table, then each finding folded in a
  * <details> block with its sections and fixes, the query plans and the persona's notes.
  */
-import type { Severity } from '../../../core/findings/types';
-import type { VerifiedFinding } from '../../../core/findings/verify';
-import { modelRuleId } from '../../../core/sarif/descriptors';
-import { reportRows, severityCounts, type ReviewReport } from '../report';
+import type { Severity } from '../../findings/types';
+import type { VerifiedFinding } from '../../findings/verify';
+import { modelRuleId } from '../../sarif/descriptors';
+import { reportRows, severityCounts, type ReviewReport } from '../workspace/report';
 
 const ICON: Readonly<Record<Severity, string>> = { critical: '🛑', high: '🔴', medium: '🟠', low: '🟡', info: '🔵' };
 

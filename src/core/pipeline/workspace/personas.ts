@@ -6,11 +6,11 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { mergePersonas, type ResolvedPersona } from '../../core/personas/mergePersonas';
-import { parsePersona } from '../../core/personas/parsePersona';
-import type { Persona, PersonaSourceKind } from '../../core/personas/persona';
-import { DEFAULT_PERSONA_ID, MAX_PERSONA_FILE_CHARS } from '../../core/personas/schema';
-import { UsageError } from '../io';
+import { mergePersonas, type ResolvedPersona } from '../../personas/mergePersonas';
+import { parsePersona } from '../../personas/parsePersona';
+import type { Persona, PersonaSourceKind } from '../../personas/persona';
+import { DEFAULT_PERSONA_ID, MAX_PERSONA_FILE_CHARS } from '../../personas/schema';
+import { ReviewConfigError } from './errors';
 
 export interface PersonaChoice {
   readonly persona: Persona;
@@ -47,7 +47,7 @@ async function readOne(file: string, kind: PersonaSourceKind, warn: (line: strin
   } catch (err) {
     const message = `could not read persona file ${file}: ${(err as Error).message}`;
     if (strict) {
-      throw new UsageError(`${message}.`);
+      throw new ReviewConfigError(`${message}.`);
     }
     warn(message);
     return undefined;
@@ -60,7 +60,7 @@ async function readOne(file: string, kind: PersonaSourceKind, warn: (line: strin
   }
   if (!result.persona && strict) {
     const errors = result.problems.filter((p) => p.severity === 'error').map((p) => `${file}:${p.line}: ${p.message}`);
-    throw new UsageError(`the persona file has errors; fix them and run again:\n  ${errors.join('\n  ')}`);
+    throw new ReviewConfigError(`the persona file has errors; fix them and run again:\n  ${errors.join('\n  ')}`);
   }
   return result.persona;
 }
@@ -100,9 +100,9 @@ export async function choosePersona(options: {
   const resolved = merged.personas.find((r) => r.persona.id === wanted) ?? (options.id === undefined ? merged.personas[0] : undefined);
   if (!resolved) {
     if (available.length === 0) {
-      throw new UsageError('no persona could be loaded: the bundled personas folder is missing and no --persona-file was given. Reinstall the package or pass --persona-file <file>.');
+      throw new ReviewConfigError('no persona could be loaded: the bundled personas folder is missing and no --persona-file was given. Reinstall the package or pass --persona-file <file>.');
     }
-    throw new UsageError(`no persona has the id '${wanted}'. Available: ${available.join(', ')}.`);
+    throw new ReviewConfigError(`no persona has the id '${wanted}'. Available: ${available.join(', ')}.`);
   }
   return { persona: resolved.persona, resolved, available };
 }

@@ -1,6 +1,6 @@
 /** `--format text`: findings grouped by file (as ESLint's stylish), then the persona's notes and a summary line. */
-import { modelRuleId } from '../../../core/sarif/descriptors';
-import { reportRows, severityCounts, type ReviewReport } from '../report';
+import { modelRuleId } from '../../sarif/descriptors';
+import { reportRows, severityCounts, type ReviewReport } from '../workspace/report';
 
 function indent(text: string, by = '  '): string {
   return text

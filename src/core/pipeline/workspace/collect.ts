@@ -6,9 +6,9 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { languageIdForPath } from '../../core/pipeline/languages';
-import { hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../core/review/hunks';
-import { UsageError } from '../io';
+import { languageIdForPath } from '../languages';
+import { hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../review/hunks';
+import { ReviewConfigError } from './errors';
 import { diffSince, listFiles, mergeBase, repositoryRoot } from './git';
 
 export interface ReviewTarget {
@@ -29,6 +29,8 @@ export interface CollectedFiles {
   /** Files left out and why (size, binary, --max-files). */
   readonly notices: readonly string[];
   readonly diff?: { readonly base: string; readonly mergeBase: string };
+  /** The repository's .sql files (migrations, schema dumps): the rules' schema model, whatever is reviewed. */
+  readonly schemaFiles: readonly { readonly path: string; readonly text: string; readonly languageId: string }[];
 }
 
 export interface CollectOptions {
@@ -85,11 +87,11 @@ async function pathspecs(root: string, cwd: string, paths: readonly string[]): P
     const abs = path.resolve(cwd, p);
     const rel = path.relative(root, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new UsageError(`${p} is outside the review root ${root}; run the command from the repository that contains it.`);
+      throw new ReviewConfigError(`${p} is outside the review root ${root}; run the command from the repository that contains it.`);
     }
     const stat = await fs.stat(abs).catch(() => undefined);
     if (!stat) {
-      throw new UsageError(`${p} does not exist (resolved to ${abs}).`);
+      throw new ReviewConfigError(`${p} does not exist (resolved to ${abs}).`);
     }
     out.push({ rel: toPosix(rel) || '.', isFile: stat.isFile() });
   }
@@ -109,6 +111,27 @@ async function readTarget(root: string, rel: string, notices: string[]): Promise
   return { abs, text: await fs.readFile(abs, 'utf8') };
 }
 
+const MAX_SCHEMA_FILES = 300;
+
+/** Every .sql file under the root (git-listed, or walked), for the schema model. */
+async function schemaFilesOf(root: string, inRepository: boolean): Promise<CollectedFiles['schemaFiles']> {
+  let all: string[];
+  if (inRepository) {
+    all = await listFiles(root, ['*.sql', '**/*.sql']);
+  } else {
+    all = [];
+    await walk(root, root, all);
+  }
+  const out: { path: string; text: string; languageId: string }[] = [];
+  for (const rel of all.filter((p) => p.toLowerCase().endsWith('.sql') && !p.split('/').some((s) => SKIPPED_DIRS.has(s))).sort().slice(0, MAX_SCHEMA_FILES)) {
+    const read = await readTarget(root, rel, []);
+    if (read) {
+      out.push({ path: rel, text: read.text, languageId: 'sql' });
+    }
+  }
+  return out;
+}
+
 function capped<T>(list: readonly T[], max: number, notices: string[]): readonly T[] {
   if (list.length <= max) {
     return list;
@@ -121,7 +144,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
   const gitRoot = await repositoryRoot(options.cwd);
   const root = gitRoot ?? path.resolve(options.cwd);
   if (options.diff !== undefined && !gitRoot) {
-    throw new UsageError(`--diff needs a Git repository, and ${root} is not in one.`);
+    throw new ReviewConfigError(`--diff needs a Git repository, and ${root} is not in one.`);
   }
   const specs = await pathspecs(root, options.cwd, options.paths);
   const notices: string[] = [];
@@ -164,7 +187,14 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
         }
       }
     }
-    return { root, inRepository: true, targets: capped(targets, options.maxFiles, notices), notices, diff: { base: options.diff, mergeBase: base } };
+    return {
+      root,
+      inRepository: true,
+      targets: capped(targets, options.maxFiles, notices),
+      notices,
+      diff: { base: options.diff, mergeBase: base },
+      schemaFiles: await schemaFilesOf(root, true),
+    };
   }
 
   let listed: string[];
@@ -188,5 +218,5 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
       targets.push({ path: rel, absolutePath: read.abs, languageId: languageIdForPath(rel), text: read.text });
     }
   }
-  return { root, inRepository: gitRoot !== undefined, targets, notices };
+  return { root, inRepository: gitRoot !== undefined, targets, notices, schemaFiles: await schemaFilesOf(root, gitRoot !== undefined) };
 }
