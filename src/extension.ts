@@ -6,6 +6,7 @@ import { registerDesignSessions } from './vscode/design/registerDesignSessions';
 import { registerFindingCommands } from './vscode/findings/findingCommands';
 import { registerLog } from './vscode/common/log';
 import { registerParticipant } from './vscode/chat/participant';
+import { registerLmTools } from './vscode/tools/registerLmTools';
 import { registerPersonas } from './vscode/personas/registerPersonas';
 import { registerReview } from './vscode/review';
 import { SessionTranscript } from './vscode/chat/sessionTranscript';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()), canAnswer });
     const design = registerDesignSessions(context, { personas, transcript, log, anthropic, canAnswer });
     registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd });
+    registerLmTools(context, { personas, anthropic, log });
     return { transcript, readiness, walkthrough };
   } catch (err) {
     log.error(`activation failed: ${(err as Error).stack ?? String(err)}`);

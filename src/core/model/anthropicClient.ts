@@ -58,6 +58,13 @@ export interface AnthropicClientOptions {
   readonly fetch?: FetchLike;
 }
 
+export interface AnthropicModelInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly maxInputTokens?: number;
+  readonly maxOutputTokens?: number;
+}
+
 let sdkPromise: Promise<SdkModule> | undefined;
 
 /** Loads @anthropic-ai/sdk once, on first use. */
@@ -191,6 +198,37 @@ export class AnthropicModelClient implements ModelClient {
     }
   }
 
+  /**
+   * The models this key can use (GET /v1/models through the SDK's models.list), with their
+   * input and output limits when the API reports them. Rejects with a ModelError.
+   */
+  async listModels(signal?: AbortSignal): Promise<AnthropicModelInfo[]> {
+    const apiKey = this.options.apiKey?.trim();
+    if (!apiKey) {
+      throw new ModelError('noKey', 'No Anthropic API key is set.');
+    }
+    const sdk = await loadAnthropicSdk();
+    const client = this.makeClient(sdk, apiKey, { text: '', delivered: false, sdkRetries: 0 });
+    const out: AnthropicModelInfo[] = [];
+    try {
+      for await (const m of client.models.list({ limit: 100 }, { signal })) {
+        const raw = m as { id: string; display_name?: string; max_input_tokens?: number | null; max_tokens?: number | null };
+        out.push({
+          id: raw.id,
+          displayName: raw.display_name || raw.id,
+          ...(typeof raw.max_input_tokens === 'number' ? { maxInputTokens: raw.max_input_tokens } : {}),
+          ...(typeof raw.max_tokens === 'number' ? { maxOutputTokens: raw.max_tokens } : {}),
+        });
+        if (out.length >= 200) {
+          break;
+        }
+      }
+    } catch (err) {
+      throw toModelError(err, { baseURL: this.options.baseURL, secrets: [apiKey], signal });
+    }
+    return out;
+  }
+
   private makeClient(sdk: SdkModule, apiKey: string, state: AttemptState): SdkClient {
     const baseFetch: FetchLike = this.options.fetch ?? ((input, init) => fetch(input, init));
     let attempts = 0;
@@ -255,6 +293,7 @@ export class AnthropicModelClient implements ModelClient {
             ...(params.system.length > 0 ? { system: params.system } : {}),
             messages: params.messages as never,
             ...(params.tools ? { tools: params.tools as never } : {}),
+            ...(params.tool_choice ? { tool_choice: params.tool_choice } : {}),
             stream: true,
           },
           { signal: controller.signal },

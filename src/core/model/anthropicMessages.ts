@@ -8,7 +8,7 @@
  * is the same from request to request. In a tool loop the last tool_result block carries a
  * second breakpoint, so round N+1 reads rounds 1..N from the cache (2 of the 4 allowed).
  */
-import type { ModelRequest, ToolExchange } from './modelClient';
+import type { ModelContentBlock, ModelRequest, ToolExchange } from './modelClient';
 
 type CacheControl = { type: 'ephemeral' };
 
@@ -36,13 +36,14 @@ export interface AnthropicParams {
   system: AnthropicTextBlock[];
   messages: Array<{ role: 'user' | 'assistant'; content: AnthropicContent }>;
   tools?: Array<{ name: string; description: string; input_schema: Record<string, unknown> }>;
+  tool_choice?: { type: 'auto' | 'any' };
 }
 
 export function toAnthropicParams(request: ModelRequest): AnthropicParams {
   const system = request.system
     .filter((block) => block.text.length > 0)
     .map((block): AnthropicTextBlock => (block.cache ? { type: 'text', text: block.text, cache_control: { type: 'ephemeral' } } : { type: 'text', text: block.text }));
-  const messages: AnthropicParams['messages'] = request.messages.map((m) => ({ role: m.role, content: m.content }));
+  const messages: AnthropicParams['messages'] = request.messages.map((m) => ({ role: m.role, content: m.blocks ? m.blocks.map(toBlock) : m.content }));
   const exchanges = request.toolExchanges ?? [];
   exchanges.forEach((exchange, i) => {
     messages.push(...exchangeMessages(exchange, i === exchanges.length - 1));
@@ -50,6 +51,9 @@ export function toAnthropicParams(request: ModelRequest): AnthropicParams {
   const params: AnthropicParams = { system, messages };
   if (request.tools && request.tools.length > 0) {
     params.tools = request.tools.map((t) => ({ name: t.name, description: t.description, input_schema: { ...t.inputSchema } }));
+    if (request.toolChoice === 'any') {
+      params.tool_choice = { type: 'any' };
+    }
   }
   return params;
 }
@@ -77,6 +81,17 @@ function exchangeMessages(exchange: ToolExchange, last: boolean): AnthropicParam
     { role: 'assistant', content: assistant },
     { role: 'user', content: results },
   ];
+}
+
+function toBlock(block: ModelContentBlock): AnthropicTextBlock | AnthropicToolUseBlock | AnthropicToolResultBlock {
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', text: block.text };
+    case 'toolCall':
+      return { type: 'tool_use', id: block.call.id, name: block.call.name, input: isObject(block.call.input) ? block.call.input : {} };
+    case 'toolResult':
+      return { type: 'tool_result', tool_use_id: block.result.callId, content: block.result.content, ...(block.result.isError ? { is_error: true } : {}) };
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

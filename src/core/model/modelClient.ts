@@ -5,7 +5,17 @@
 export interface ModelMessage {
   readonly role: 'user' | 'assistant';
   readonly content: string;
+  /**
+   * The message as content blocks, when it carries tool calls or results (a conversation handed
+   * to our chat model provider by an agent). Wins over `content` for the Anthropic API.
+   */
+  readonly blocks?: readonly ModelContentBlock[];
 }
+
+export type ModelContentBlock =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'toolCall'; readonly call: ModelToolCall }
+  | { readonly type: 'toolResult'; readonly result: ModelToolResult };
 
 export interface SystemBlock {
   readonly text: string;
@@ -51,6 +61,8 @@ export interface ModelRequest {
   readonly signal: AbortSignal;
   /** Tools offered to the model. Keep the list and its order stable: it is part of the cached prefix. */
   readonly tools?: readonly ModelToolSpec[];
+  /** 'any': the model must call one of the tools (VS Code's LanguageModelChatToolMode.Required). Default auto. */
+  readonly toolChoice?: 'auto' | 'any';
   /** Earlier tool rounds of this answer, appended after `messages` (which end with the user turn). */
   readonly toolExchanges?: readonly ToolExchange[];
 }

@@ -29,9 +29,15 @@ export class AnswerRenderer {
   private raw = '';
   private ended = false;
 
+  /**
+   * @param sentFiles read when each finding is verified: a caller may append to it while the
+   *   answer streams (files the model read with a tool).
+   * @param afterFinding Markdown to show right under a finding (e.g. "measured by a tool").
+   */
   constructor(
     private readonly stream: vscode.ChatResponseStream,
     sentFiles: readonly SentFile[],
+    private readonly afterFinding?: (v: VerifiedFinding) => string | undefined,
   ) {
     // No progress parts mid-answer: the chat panel folds everything before a progress part into
     // a collapsed "steps" section, which would hide findings already rendered.
@@ -40,14 +46,38 @@ export class AnswerRenderer {
 
   push(delta: string): void {
     this.raw += delta;
-    renderChatParts(this.stream, this.renderer.push(delta));
+    if (!this.afterFinding) {
+      renderChatParts(this.stream, this.renderer.push(delta));
+      return;
+    }
+    // Feed up to each closing tag separately, so a note lands right under its finding.
+    let rest = delta;
+    while (rest !== '') {
+      const close = rest.indexOf('</finding>');
+      const piece = close >= 0 ? rest.slice(0, close + '</finding>'.length) : rest;
+      rest = rest.slice(piece.length);
+      const before = this.renderer.findings.length;
+      renderChatParts(this.stream, this.renderer.push(piece));
+      this.noteNewFindings(before);
+    }
+  }
+
+  private noteNewFindings(before: number): void {
+    for (const v of this.renderer.findings.slice(before)) {
+      const note = this.afterFinding?.(v);
+      if (note) {
+        this.stream.markdown(note);
+      }
+    }
   }
 
   /** Flushes what is still buffered (an unclosed block is shown as Markdown). Idempotent. */
   end(): void {
     if (!this.ended) {
       this.ended = true;
+      const before = this.renderer.findings.length;
       renderChatParts(this.stream, this.renderer.end());
+      this.noteNewFindings(before);
     }
   }
 

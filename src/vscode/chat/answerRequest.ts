@@ -14,6 +14,7 @@ import type { ParticipantDeps } from './participant';
 import { renderErrorAction } from './errorActions';
 import { readModelSettings } from '../common/settings';
 import { renderUsageFooter } from '../usage/usageFooter';
+import { startChatTools, streamAnswer } from '../tools/chatToolSession';
 
 /** What a `@backend` answer keeps in `ChatResult.metadata` for follow-ups and later turns. */
 export interface AnswerMetadata {
@@ -87,9 +88,13 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
 
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
-  const renderer = new AnswerRenderer(stream, context.files);
+  // Tools (read_file, run_rules, explain_query…): files the model reads join the sent files.
+  const tools = startChatTools({ stream, files: context.files, maxFileChars: budgetChars, redactSecrets: settings.redactSecrets, log: deps.log });
+  const sentFiles = tools?.session.sentFiles ?? context.files;
+  const renderer = new AnswerRenderer(stream, sentFiles, tools && ((v) => tools.session.afterFinding(v)));
   try {
-    const result = await client.stream(
+    const result = await streamAnswer(
+      client,
       {
         model: ours ? request.model.id : settings.model,
         system: prompt.system,
@@ -102,9 +107,11 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
           renderer.push(delta);
         }
       },
+      tools,
     );
     renderer.end();
-    deps.onFindings?.(renderer.verifiedFindings, context.files, persona.name);
+    tools?.session.renderSummary(result.stopped, tools.maxRounds);
+    deps.onFindings?.(renderer.verifiedFindings, sentFiles, persona.name);
     deps.log.info(
       `request done persona=${persona.id} command=${command?.name ?? '-'} files=${context.files.length} ms=${Date.now() - started}` +
         (result.stopReason ? ` stop=${result.stopReason}` : ''),
@@ -119,11 +126,13 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
     const error = toModelError(err);
     if (error.kind === 'cancelled' || token.isCancellationRequested) {
       renderer.end();
+      tools?.session.renderSummary(undefined, tools.maxRounds);
       deps.log.info(`request cancelled persona=${persona.id} after ${Date.now() - started} ms`);
       return { metadata: metadataOf(persona, command, renderer.text, renderer.findings, 'cancelled') };
     }
     // Keep whatever arrived: the partial answer is flushed as Markdown before the message.
     renderer.end();
+    tools?.session.renderSummary(undefined, tools.maxRounds);
     deps.log.error(`request failed persona=${persona.id} kind=${error.kind}${error.status ? ` status=${error.status}` : ''}: ${error.message}`);
     const described = describeModelError(error);
     stream.markdown(`${renderer.text ? '\n\n---\n\n' : ''}**${described.message}**\n\n`);

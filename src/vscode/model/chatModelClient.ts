@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import type { ModelClient, ModelRequest, ModelResult } from '../../core/model/modelClient';
+import type { ModelClient, ModelRequest, ModelResult, ModelToolCall, ToolExchange } from '../../core/model/modelClient';
 import { ModelError } from '../../core/model/modelErrors';
 import { flattenSystemIntoMessages } from '../../core/prompt/promptBuilder';
 
 /**
  * Model stage for another vendor's chat model (e.g. Copilot's), through `request.model`.
  * VS Code chat models have no system role, so the persona goes in as the first user message.
+ * Tools go out as `options.tools`; the model's LanguageModelToolCallParts come back as
+ * `toolCalls`, and earlier rounds are replayed as an Assistant message with the call parts
+ * followed by a User message with LanguageModelToolResultParts (the tool loop is toolLoop.ts).
  */
 export class ChatModelClient implements ModelClient {
   constructor(private readonly model: vscode.LanguageModelChat) {}
@@ -14,6 +17,11 @@ export class ChatModelClient implements ModelClient {
     const messages = flattenSystemIntoMessages({ system: request.system, messages: request.messages }).map((m) =>
       m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.content) : vscode.LanguageModelChatMessage.Assistant(m.content),
     );
+    for (const exchange of request.toolExchanges ?? []) {
+      messages.push(...exchangeMessages(exchange));
+    }
+    const tools = request.tools?.map((t): vscode.LanguageModelChatTool => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
+    const toolCalls: ModelToolCall[] = [];
     const cts = new vscode.CancellationTokenSource();
     const onAbort = (): void => cts.cancel();
     request.signal.addEventListener('abort', onAbort);
@@ -21,16 +29,27 @@ export class ChatModelClient implements ModelClient {
     let firstTokenMs: number | undefined;
     let text = '';
     try {
-      const response = await this.model.sendRequest(messages, { justification: 'Architect Personas sends your selected code to the chat model you picked.' }, cts.token);
-      for await (const chunk of response.text) {
+      const response = await this.model.sendRequest(
+        messages,
+        {
+          justification: 'Architect Personas sends your selected code to the chat model you picked.',
+          ...(tools && tools.length > 0 ? { tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : {}),
+        },
+        cts.token,
+      );
+      for await (const part of response.stream) {
         if (request.signal.aborted) {
           throw new ModelError('cancelled', 'The request was cancelled.');
         }
-        firstTokenMs ??= Date.now() - sent;
-        text += chunk;
-        onText(chunk);
+        if (part instanceof vscode.LanguageModelTextPart) {
+          firstTokenMs ??= Date.now() - sent;
+          text += part.value;
+          onText(part.value);
+        } else if (part instanceof vscode.LanguageModelToolCallPart) {
+          toolCalls.push({ id: part.callId, name: part.name, input: part.input });
+        }
       }
-      return { text, firstTokenMs, retries: 0 };
+      return { text, firstTokenMs, retries: 0, ...(toolCalls.length > 0 ? { toolCalls, stopReason: 'tool_use' } : {}) };
     } catch (err) {
       throw toChatModelError(err, text, this.model.name);
     } finally {
@@ -61,4 +80,20 @@ function toChatModelError(err: unknown, partialText: string, modelName: string):
     return new ModelError('cancelled', 'The request was cancelled.', { partialText });
   }
   return new ModelError(partialText ? 'cut' : 'unknown', `${modelName} failed: ${(err as Error)?.message ?? String(err)}`, { partialText });
+}
+
+/** One earlier tool round as VS Code chat messages: the calls (assistant), then their results (user). */
+function exchangeMessages(exchange: ToolExchange): vscode.LanguageModelChatMessage[] {
+  const assistant: (vscode.LanguageModelTextPart | vscode.LanguageModelToolCallPart)[] = [];
+  if (exchange.text.trim() !== '') {
+    assistant.push(new vscode.LanguageModelTextPart(exchange.text));
+  }
+  for (const call of exchange.calls) {
+    const input = typeof call.input === 'object' && call.input !== null && !Array.isArray(call.input) ? call.input : {};
+    assistant.push(new vscode.LanguageModelToolCallPart(call.id, call.name, input));
+  }
+  const results = exchange.results.map(
+    (r) => new vscode.LanguageModelToolResultPart(r.callId, [new vscode.LanguageModelTextPart(r.isError ? `Error: ${r.content}` : r.content)]),
+  );
+  return [vscode.LanguageModelChatMessage.Assistant(assistant), vscode.LanguageModelChatMessage.User(results)];
 }
