@@ -7,6 +7,7 @@ import { registerFindingCommands } from './vscode/findings/findingCommands';
 import { registerLog } from './vscode/common/log';
 import { registerParticipant } from './vscode/chat/participant';
 import { registerLmTools } from './vscode/tools/registerLmTools';
+import { registerMcpServer } from './vscode/mcp/registerMcpServer';
 import { registerPersonas } from './vscode/personas/registerPersonas';
 import { registerReview } from './vscode/review';
 import { SessionTranscript } from './vscode/chat/sessionTranscript';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const design = registerDesignSessions(context, { personas, transcript, log, anthropic, canAnswer });
     registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd });
     registerLmTools(context, { personas, anthropic, log });
+    registerMcpServer(context, { keys, log });
     return { transcript, readiness, walkthrough };
   } catch (err) {
     log.error(`activation failed: ${(err as Error).stack ?? String(err)}`);

@@ -5,6 +5,7 @@
 import type { ExitCode } from './exitCodes';
 import type { CliIo } from './io';
 import { reviewCommand } from './commands/review';
+import { mcpCommand } from './commands/mcp';
 
 export interface CliCommand {
   readonly name: string;
@@ -18,4 +19,5 @@ export interface CliCommand {
 /** Filled in by each subcommand's module (one line each, in help order). */
 export const CLI_COMMANDS: readonly CliCommand[] = [
   reviewCommand,
+  mcpCommand,
 ];

@@ -146,7 +146,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
   if (options.diff !== undefined && !gitRoot) {
     throw new ReviewConfigError(`--diff needs a Git repository, and ${root} is not in one.`);
   }
-  const specs = await pathspecs(root, options.cwd, options.paths);
+  const specs = await pathspecs(root, options.cwd, options.paths.length > 0 ? options.paths : ['.']);
   const notices: string[] = [];
   const named = new Set(specs.filter((s) => s.isFile).map((s) => s.rel));
 
