@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CopyFixArgs, OpenFixArgs, PreviewAndApplyFixArgs, RevealFindingArgs } from '../../core/render/chatParts';
 import { FINDING_COMMANDS } from '../../core/render/chatParts';
 import { planReplacement, relocateQuote } from '../../core/findings/verify';
+import { commandArgument } from './commandArguments';
 import { toVscodeRange } from './renderChatParts';
 
 export const FIX_SCHEME = 'architect-fix';
@@ -118,8 +119,8 @@ class FixContentProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-async function openFixInEditor(arg: unknown): Promise<void> {
-  const a = asOpenFix(arg);
+async function openFixInEditor(...args: unknown[]): Promise<void> {
+  const a = asOpenFix(commandArgument(args, 'fix'));
   if (!a) {
     return;
   }
@@ -127,8 +128,8 @@ async function openFixInEditor(arg: unknown): Promise<void> {
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
-async function copyFix(arg: unknown): Promise<void> {
-  const a = asCopyFix(arg);
+async function copyFix(...args: unknown[]): Promise<void> {
+  const a = asCopyFix(commandArgument(args, 'fix'));
   if (!a) {
     return;
   }
@@ -136,8 +137,8 @@ async function copyFix(arg: unknown): Promise<void> {
   void vscode.window.showInformationMessage(a.title ? `Copied "${a.title}" to the clipboard.` : 'Copied the fix to the clipboard.');
 }
 
-async function revealFinding(arg: unknown): Promise<void> {
-  const a = asReveal(arg);
+async function revealFinding(...args: unknown[]): Promise<void> {
+  const a = asReveal(commandArgument(args, 'location'));
   if (!a) {
     return;
   }
@@ -164,8 +165,8 @@ async function closeDiff(patchedUri: vscode.Uri): Promise<void> {
   }
 }
 
-async function previewAndApplyFix(provider: FixContentProvider, arg: unknown): Promise<void> {
-  const a = asPreview(arg);
+async function previewAndApplyFix(provider: FixContentProvider, args: readonly unknown[]): Promise<void> {
+  const a = asPreview(commandArgument(args, 'fix'));
   if (!a) {
     return;
   }
@@ -233,7 +234,7 @@ export function registerFindingCommands(context: vscode.ExtensionContext): void 
     vscode.workspace.registerTextDocumentContentProvider(FIX_SCHEME, provider),
     vscode.commands.registerCommand(FINDING_COMMANDS.openFixInEditor, openFixInEditor),
     vscode.commands.registerCommand(FINDING_COMMANDS.copyFix, copyFix),
-    vscode.commands.registerCommand(FINDING_COMMANDS.previewAndApplyFix, (arg: unknown) => previewAndApplyFix(provider, arg)),
+    vscode.commands.registerCommand(FINDING_COMMANDS.previewAndApplyFix, (...args: unknown[]) => previewAndApplyFix(provider, args)),
     vscode.commands.registerCommand(FINDING_COMMANDS.revealFinding, revealFinding),
   );
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import type { ChatLineRange, ChatPart, RevealFindingArgs } from '../../core/render/chatParts';
+import type { ChatLineRange, ChatPart } from '../../core/render/chatParts';
 import { FINDING_COMMANDS } from '../../core/render/chatParts';
+import { anchorLineMarkdown, buttonsLineMarkdown, commandLink as coreCommandLink } from '../../core/render/commandLink';
+import { commandArgumentStore } from './commandArguments';
 
 /** A 1-based inclusive line range (ChatPart) as a 0-based vscode.Range covering whole lines. */
 export function toVscodeRange(range: ChatLineRange): vscode.Range {
@@ -25,10 +27,11 @@ const LINK_COMMANDS = Object.values(FINDING_COMMANDS);
  * The model's own text stays in untrusted Markdown parts.
  */
 export function renderChatParts(stream: vscode.ChatResponseStream, parts: readonly ChatPart[]): void {
-  let buttons: string[] = [];
+  const options = { store: commandArgumentStore };
+  let buttons: Array<Extract<ChatPart, { kind: 'button' }>> = [];
   const flushButtons = (): void => {
     if (buttons.length > 0) {
-      stream.markdown(trusted(`${buttons.join(' · ')}\n\n`));
+      stream.markdown(trusted(buttonsLineMarkdown(buttons, options)));
       buttons = [];
     }
   };
@@ -40,19 +43,11 @@ export function renderChatParts(stream: vscode.ChatResponseStream, parts: readon
       case 'markdown':
         stream.markdown(part.value);
         break;
-      case 'anchor': {
-        const args: RevealFindingArgs = {
-          uri: part.uri,
-          line: part.range.startLine,
-          endLine: part.range.endLine,
-          ...(part.quote !== undefined ? { quote: part.quote } : {}),
-        };
-        const link = commandLink(part.title, FINDING_COMMANDS.revealFinding, [args], `Go to ${part.title}`);
-        stream.markdown(trusted(`📍 ${link}${part.note ? ` _(${part.note})_` : ''}\n\n`));
+      case 'anchor':
+        stream.markdown(trusted(anchorLineMarkdown(part, options)));
         break;
-      }
       case 'button':
-        buttons.push(commandLink(part.title, part.command, part.arguments));
+        buttons.push(part);
         break;
       case 'progress':
         stream.progress(part.value);
@@ -68,10 +63,10 @@ function trusted(value: string): vscode.MarkdownString {
   return md;
 }
 
-/** `[title](command:id?args "tooltip")` with the title escaped for Markdown link text. */
+/**
+ * `[title](command:id?args "tooltip")`: arguments round-trip exactly (core/render/commandLink.ts);
+ * long ones are kept in the session's argument store and passed by reference.
+ */
 export function commandLink(title: string, command: string, args: readonly unknown[], tooltip?: string): string {
-  const text = title.replace(/[[\]\\`*_]/g, (c) => `\\${c}`);
-  const href = `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-  const tip = tooltip ? ` "${tooltip.replace(/"/g, "'")}"` : '';
-  return `[${text}](${href}${tip})`;
+  return coreCommandLink(title, command, args, { tooltip, store: commandArgumentStore });
 }
