@@ -3,8 +3,10 @@
  * code scanning accepts: rules with descriptions, help and security-severity; results with a
  * path relative to %SRCROOT%, full regions (columns when the file text is known) and
  * partialFingerprints. A model finding whose location could not be verified against the code
- * is kept, downgraded to `note`; one that names no file becomes a tool notification.
+ * is kept, downgraded to `note`; one that names no file becomes a tool notification. Code
+ * snippets are redacted (secrets replaced), as they leave the machine with the log.
  */
+import { redactSecrets } from '../context/redact';
 import type { VerifiedFinding } from '../findings/verify';
 import type { RuleFinding, RuleMeta } from '../pipeline/ruleFinding';
 import { plainText } from '../review/reviewModel';
@@ -64,6 +66,11 @@ function linesOf(sources: ReadonlyMap<string, string> | undefined, path: string)
   return text === undefined ? undefined : text.split(/\r?\n/);
 }
 
+/** Snippets travel to code-scanning services: secrets in them are replaced like in a model request. */
+function snippet(text: string): { text: string } {
+  return { text: redactSecrets(text).text };
+}
+
 /** A region covering whole lines (or the given columns), with the code as snippet when known. */
 function regionFor(lines: string[] | undefined, startLine: number, endLine: number, column?: number, endColumn?: number, fallbackSnippet?: string): SarifRegion {
   const start = Math.max(1, Math.floor(startLine));
@@ -74,7 +81,7 @@ function regionFor(lines: string[] | undefined, startLine: number, endLine: numb
       ...(column ? { startColumn: column } : {}),
       endLine: end,
       ...(endColumn ? { endColumn } : {}),
-      ...(fallbackSnippet ? { snippet: { text: fallbackSnippet } } : {}),
+      ...(fallbackSnippet ? { snippet: snippet(fallbackSnippet) } : {}),
     };
   }
   const last = Math.min(end, lines.length);
@@ -86,7 +93,7 @@ function regionFor(lines: string[] | undefined, startLine: number, endLine: numb
     startColumn,
     endLine: last,
     endColumn: endColumn ?? Math.max(lastLength + 1, first === last ? startColumn : 1),
-    snippet: { text: lines.slice(first - 1, last).join('\n') },
+    snippet: snippet(lines.slice(first - 1, last).join('\n')),
   };
 }
 
@@ -154,7 +161,7 @@ export function toSarif(input: ToSarifInput): SarifLog {
       level: sarifLevel(f.severity),
       message: { text: f.message },
       locations: [locationFor(f.file, region)],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(f.ruleId, f.file, f.snippet || region.snippet?.text || `${f.line}`) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(f.ruleId, f.file, snippet(f.snippet || region.snippet?.text || `${f.line}`).text) },
       ...(fixes ? { fixes } : {}),
       properties: { severity: f.severity, category: f.category, source: 'rules' },
     });
@@ -187,7 +194,7 @@ export function toSarif(input: ToSarifInput): SarifLog {
       level: verified ? sarifLevel(f.severity) : 'note',
       message: { text, markdown: `**${title}**${f.sections.issue ? `\n\n${f.sections.issue.trim()}` : ''}${f.sections.recommendation ? `\n\n**Recommendation.** ${f.sections.recommendation.trim()}` : ''}` },
       locations: [locationFor(path, region)],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(id, path, f.quote ?? title) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprints.next(id, path, snippet(f.quote ?? title).text) },
       properties: {
         severity: f.severity,
         source: 'model',

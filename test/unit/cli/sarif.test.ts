@@ -158,3 +158,17 @@ describe('SARIF 2.1.0 output (toSarif)', () => {
     assert.equal(relativeUri('.\\src\\ä #1.ts'), 'src/%C3%A4%20%231.ts');
   });
 });
+
+describe('SARIF snippets leave the machine', () => {
+  it('redacts secrets in region snippets and never hashes them raw', () => {
+    const secretLine = 'const url = "postgres://shop:hunter2-very-secret@db.internal:5432/shop";';
+    const log = toSarif({
+      toolVersion: '0.1.0',
+      ruleFindings: [{ ruleId: 'hardcoded-credential', category: 'hardcoded-credential', severity: 'high', file: 'src/pool.ts', line: 1, endLine: 1, message: 'Hard-coded secret', snippet: secretLine }],
+      sources: new Map([['src/pool.ts', `${secretLine}\n`]]),
+    });
+    const text = JSON.stringify(log);
+    assert.ok(!text.includes('hunter2-very-secret'), text);
+    assert.deepEqual(sarifSchemaErrors(log), []);
+  });
+});
