@@ -128,10 +128,11 @@ function gitCommit(): string | undefined {
 export function writeResults(outDir: string, report: EvalReport): string {
   fs.mkdirSync(outDir, { recursive: true });
   const stamp = report.ranAt.replace(/[:.]/g, '-');
-  const file = path.join(outDir, `${stamp}-${report.mode}-${report.transcripts.set}.json`);
+  const set = path.basename(report.transcripts.set);
+  const file = path.join(outDir, `${stamp}-${report.mode}-${set}.json`);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   fs.writeFileSync(file, json);
-  fs.writeFileSync(path.join(outDir, `latest-${report.mode}-${report.transcripts.set}.json`), json);
+  fs.writeFileSync(path.join(outDir, `latest-${report.mode}-${set}.json`), json);
   return file;
 }
 
@@ -192,7 +193,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       if (worse.length > 0) {
         console.error(
           `\nThe replay of the hand-written transcripts scores below ${path.relative(process.cwd(), BASELINE_FILE)}:\n  ${worse.join('\n  ')}\n` +
-            'A parser, verifier, prompt or scorer change made the same answers score worse. If that is intended, run ' +
+            'A parser, verifier, prompt or scorer change (or an edited transcript or label) made the saved answers score worse. If that is intended, run ' +
             '`npm run eval -- --replay --update-baseline` and commit the new baseline with the change.',
         );
         return 1;
