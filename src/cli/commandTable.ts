@@ -6,6 +6,7 @@ import type { ExitCode } from './exitCodes';
 import type { CliIo } from './io';
 import { reviewCommand } from './commands/review';
 import { mcpCommand } from './commands/mcp';
+import { rulesCommand } from './commands/rules';
 
 export interface CliCommand {
   readonly name: string;
@@ -20,4 +21,5 @@ export interface CliCommand {
 export const CLI_COMMANDS: readonly CliCommand[] = [
   reviewCommand,
   mcpCommand,
+  rulesCommand,
 ];

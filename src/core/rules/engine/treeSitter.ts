@@ -4,6 +4,7 @@
  * the extension's activation never evaluates it, and each grammar is compiled once per process.
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type * as TreeSitter from '@vscode/tree-sitter-wasm';
 
@@ -17,7 +18,7 @@ let runtime: Promise<Runtime> | undefined;
 const languages = new Map<string, Promise<Language>>();
 let wasmDirInUse: string | undefined;
 
-/** The folder holding tree-sitter.wasm and the grammars: next to the bundle (dist/), else node_modules. */
+/** The folder holding tree-sitter.js/.wasm and the grammars: next to the bundle (dist/), else node_modules. */
 export function resolveWasmDir(preferred?: string): string {
   const candidates: string[] = [];
   if (preferred) {
@@ -29,7 +30,7 @@ export function resolveWasmDir(preferred?: string): string {
   } catch {
     // not installed (the packaged extension): the bundle folder must hold the files
   }
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'tree-sitter.wasm')));
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'tree-sitter.wasm')) && fs.existsSync(path.join(dir, 'tree-sitter.js')));
   if (!found) {
     throw new Error(`tree-sitter.wasm not found (looked in ${candidates.join(', ')}); rebuild with npm run build.`);
   }
@@ -40,8 +41,9 @@ function loadRuntime(wasmDir?: string): Promise<Runtime> {
   runtime ??= (async () => {
     const dir = resolveWasmDir(wasmDir);
     wasmDirInUse = dir;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ts = require('@vscode/tree-sitter-wasm') as Runtime;
+    // Required from the wasm folder at run time, never bundled: its emscripten loader declares its
+    // own `require`, which breaks once a bundler rewrites its dynamic imports.
+    const ts = createRequire(__filename)(path.join(dir, 'tree-sitter.js')) as Runtime;
     await ts.Parser.init({ locateFile: (file: string) => path.join(dir, file) });
     return ts;
   })();

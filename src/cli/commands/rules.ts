@@ -1,0 +1,166 @@
+/**
+ * `architect-personas rules [paths…] --format json|sarif|text`: the rules engine on files or
+ * folders, offline. JSON is an array of {file, line, endLine, category, ruleId, severity, message};
+ * exit 0 whenever it ran, whatever it found (unless --fail-on is given).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEVERITIES, type Severity } from '../../core/findings/types';
+import { RULE_TABLE, runRules, type RuleFinding } from '../../core/rules';
+import { collectRuleFiles, collectSchemaFiles } from '../../core/rules/workspace';
+import { toSarif } from '../../core/sarif/toSarif';
+import type { CliCommand } from '../commandTable';
+import { EXIT, type ExitCode } from '../exitCodes';
+import { UsageError, type CliIo } from '../io';
+
+declare const __CLI_VERSION__: string | undefined;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const RULES_USAGE = `Usage: architect-personas rules [paths…] [options]
+
+Runs the backend rules (${RULE_TABLE.map((r) => r.id).join(', ')})
+on the given files and folders (default: the current folder). Offline: no model, no network.
+
+Options:
+  --format <text|json|sarif>   Output format (default text)
+  --output <file>              Write the results to a file instead of stdout
+  --rule <id>                  Run only this rule (repeatable)
+  --disable <id>               Skip this rule (repeatable)
+  --root <folder>              Folder paths are reported relative to, and whose .sql files
+                               make the schema (default: the current folder)
+  --max-files <n>              Read at most n files (default 5000)
+  --fail-on <severity>         Exit 1 when a finding is at least this severe
+                               (critical, high, medium, low, info)
+  --list                       List the rules and exit
+
+Exit codes: 0 it ran (whatever it found), 1 findings at or above --fail-on, 2 usage error.
+`;
+
+function parse(argv: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        disable: { type: 'string', multiple: true },
+        root: { type: 'string' },
+        'max-files': { type: 'string' },
+        'fail-on': { type: 'string' },
+        list: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run 'architect-personas rules --help' for the options.`);
+  }
+  const v = parsed.values;
+  const format = v.format as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got '${v.format}').`);
+  }
+  const known = new Set(RULE_TABLE.map((r) => r.id));
+  for (const id of [...(v.rule ?? []), ...(v.disable ?? [])]) {
+    if (!known.has(id)) {
+      throw new UsageError(`unknown rule '${id}'; the rules are ${[...known].join(', ')}.`);
+    }
+  }
+  const failOn = v['fail-on'] as Severity | undefined;
+  if (failOn !== undefined && !SEVERITIES.includes(failOn)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got '${failOn}').`);
+  }
+  const maxFiles = v['max-files'] === undefined ? 5000 : Number(v['max-files']);
+  if (!Number.isInteger(maxFiles) || maxFiles < 1) {
+    throw new UsageError(`--max-files must be a positive whole number (got '${v['max-files']}').`);
+  }
+  return { paths: parsed.positionals, format, output: v.output, rules: v.rule, disable: v.disable ?? [], root: v.root, maxFiles, failOn, list: v.list ?? false };
+}
+
+export function formatText(findings: readonly RuleFinding[], fileCount: number): string {
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column ?? 1}: ${f.severity} [${f.ruleId}] ${f.message}`);
+  const bySeverity = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const summary =
+    findings.length === 0
+      ? `No rule findings in ${fileCount} file${fileCount === 1 ? '' : 's'}.`
+      : `${findings.length} finding${findings.length === 1 ? '' : 's'} (${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}) in ${fileCount} file${fileCount === 1 ? '' : 's'}.`;
+  return `${[...lines, summary].join('\n')}\n`;
+}
+
+export function formatJson(findings: readonly RuleFinding[]): string {
+  const rows = findings.map((f) => ({
+    file: f.file,
+    line: f.line,
+    endLine: f.endLine,
+    ...(f.column !== undefined ? { column: f.column, endColumn: f.endColumn } : {}),
+    category: f.category,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    snippet: f.snippet,
+  }));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+async function runRulesCommand(io: CliIo): Promise<ExitCode> {
+  const o = parse(io.argv);
+  if (o.list) {
+    io.stdout.write(RULE_TABLE.map((r) => `${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.summary}`).join('\n') + '\n');
+    return EXIT.ok;
+  }
+  const root = path.resolve(io.cwd, o.root ?? '.');
+  let collected;
+  try {
+    collected = await collectRuleFiles(root, o.paths.map((p) => path.resolve(io.cwd, p)), o.maxFiles);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  for (const s of collected.skipped) {
+    io.stderr.write(`architect-personas rules: skipped ${s.path} (${s.reason})\n`);
+  }
+  const schemaFiles = await collectSchemaFiles(root);
+  const enabled = (o.rules && o.rules.length > 0 ? o.rules : RULE_TABLE.map((r) => r.id)).filter((id) => !o.disable.includes(id));
+  const findings = await runRules(collected.files, { enabled, schemaFiles });
+  let out: string;
+  if (o.format === 'json') {
+    out = formatJson(findings);
+  } else if (o.format === 'sarif') {
+    const sources = new Map(collected.files.map((f) => [f.path, f.text]));
+    const log = toSarif({
+      toolVersion: typeof __CLI_VERSION__ === 'string' ? __CLI_VERSION__ : 'dev',
+      ruleFindings: findings,
+      rules: RULE_TABLE,
+      sources,
+      root,
+      notifications: collected.skipped.map((s) => ({ level: 'warning' as const, message: `Skipped ${s.path}: ${s.reason}` })),
+      invocation: { successful: true, exitCode: 0 },
+    });
+    out = `${JSON.stringify(log, null, 2)}\n`;
+  } else {
+    out = formatText(findings, collected.files.length);
+  }
+  if (o.output) {
+    await fs.promises.writeFile(path.resolve(io.cwd, o.output), out);
+  } else {
+    io.stdout.write(out);
+  }
+  if (o.failOn) {
+    const rank = (s: Severity) => SEVERITIES.indexOf(s);
+    if (findings.some((f) => rank(f.severity) <= rank(o.failOn!))) {
+      return EXIT.findings;
+    }
+  }
+  return EXIT.ok;
+}
+
+export const rulesCommand: CliCommand = {
+  name: 'rules',
+  summary: 'Run the backend rules on files or folders, offline (text, json, sarif)',
+  usage: RULES_USAGE,
+  run: runRulesCommand,
+};

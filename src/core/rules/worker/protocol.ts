@@ -1,0 +1,22 @@
+/** Messages between the extension (or the bench) and the rules worker thread. */
+import type { Severity } from '../../findings/types';
+import type { RuleFinding, SourceFile } from '../types';
+
+export interface WorkerRunOptions {
+  readonly enabled?: readonly string[];
+  readonly severity?: Readonly<Record<string, Severity>>;
+}
+
+export type WorkerRequest =
+  /** Check these files; the schema comes from `root`'s .sql files (cached in the worker) plus the files themselves. */
+  | { readonly type: 'run'; readonly id: number; readonly files: readonly SourceFile[]; readonly root?: string; readonly options: WorkerRunOptions }
+  /** Read and check every rule file under `root`. */
+  | { readonly type: 'runFolder'; readonly id: number; readonly root: string; readonly maxFiles: number; readonly options: WorkerRunOptions }
+  | { readonly type: 'cancel'; readonly id: number }
+  /** A .sql file changed: rebuild the schema of `root` on next use. */
+  | { readonly type: 'invalidateSchema'; readonly root?: string };
+
+export type WorkerResponse =
+  | { readonly type: 'result'; readonly id: number; readonly findings: RuleFinding[]; readonly files: number; readonly skipped: number }
+  | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly file: string }
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled?: boolean };
