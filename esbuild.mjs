@@ -4,6 +4,7 @@
 // import()): activation neither reads nor evaluates it.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { copyRulesWasm } from './scripts/copy-rules-wasm.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -49,7 +50,13 @@ const builds = [
     supported: { 'dynamic-import': false },
     define: { __CLI_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
+  // The rules worker thread (src/core/rules/worker), started on first use; the tree-sitter and
+  // libpg_query wasm files sit beside it in dist/ (scripts/copy-rules-wasm.mjs).
+  { ...common, entryPoints: ['src/core/rules/worker/rulesWorker.ts'], outfile: 'dist/rulesWorker.js' },
 ];
+
+const rulesWasm = copyRulesWasm('dist');
+console.log(`dist/ ${rulesWasm.files} rules wasm files, ${(rulesWasm.bytes / 1024).toFixed(0)} KB`);
 
 if (watch) {
   for (const options of builds) {
