@@ -17,6 +17,7 @@ import * as esbuild from 'esbuild';
 import { benchParse, benchRelocation, benchWireAndFirstRender, REPO_ROOT } from './core';
 import { fmt, met, renderTable, summarize, type Row } from './stats';
 import { benchParserPushes } from './parser';
+import { benchRedaction } from './redact';
 
 const args = new Set(process.argv.slice(2));
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -230,6 +231,11 @@ async function main(): Promise<void> {
     const relocation = benchRelocation();
     rows.push(...relocation.rows);
     json.relocation = relocation.raw;
+    console.log('bench: redaction (corpus recall, false positives, throughput, pathological inputs)…');
+    const redaction = benchRedaction();
+    rows.push(...redaction.rows);
+    json.redaction = redaction.raw;
+    console.log(redaction.text);
 
     if (!args.has('--no-package')) {
       console.log('bench: 5 production bundle and .vsix…');

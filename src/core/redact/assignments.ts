@@ -108,6 +108,9 @@ function looksLikeCode(value: string): boolean {
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\(|\[|$)/.test(value) && !/\d/.test(value)) {
     return true;
   }
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+/.test(value) || /^[A-Za-z_$][\w$]*\?\./.test(value) || value.startsWith('(') || value.startsWith('!')) {
+    return true; // a member chain (`values_3.OPTIONS`), optional chaining, a parenthesised expression
+  }
   if (/^(?:process\.env|os\.environ|os\.getenv|System\.getenv|ENV\[|env\(|getenv|config\.|settings\.|self\.|this\.|props\.|options\.|opts\.|args\.|params\.|req\.|request\.)/.test(value)) {
     return true;
   }
@@ -132,7 +135,13 @@ export function isSecretValue(value: string, strength: KeyStrength, quoted: bool
   if (/^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|env|ini|conf|cfg|xml|js|ts|py|sh|der|jks|keystore|gpg|asc)$/i.test(v)) {
     return false; // a file name
   }
-  if (/^-?\d+(?:\.\d+)?$/.test(v) && (strength !== 'password' || v.length < 4)) {
+  if (/^-?\d+(?:\.\d+)?$/.test(v)) {
+    if (strength === 'password' ? v.length < 4 : v.length < 12 || shannonEntropy(v) < 2.5) {
+      return false;
+    }
+    return true; // numeric ids used as secrets (client ids, PINs)
+  }
+  if (/^urn:/i.test(v)) {
     return false;
   }
   if (/\s/.test(v)) {
@@ -191,12 +200,16 @@ function findValueStart(text: string, keyStart: number, keyEnd: number): { at: n
     }
     j = d === '>' ? i + 2 : i + 1;
   } else if (c === ':') {
-    if (d === ':' && text[i + 2] === '=') {
-      j = text[i + 3] === '=' ? i + 4 : i + 3;
-    } else if (d === ':') {
+    let k = i;
+    while (k < n && k - i < 3 && text[k] === ':') {
+      k++;
+    }
+    if (text[k] === '=') {
+      j = k + 1; // :=  ::=  :::=
+    } else if (k - i > 1) {
       return undefined; // C++/Rust path
     } else {
-      j = d === '=' ? i + 2 : i + 1;
+      j = i + 1;
     }
   } else if ((c === '?' || c === '.' || c === '+') && d === '=') {
     j = i + 2;
@@ -204,8 +217,15 @@ function findValueStart(text: string, keyStart: number, keyEnd: number): { at: n
     j = text[i + 2] === '=' ? i + 3 : -1;
   } else if (c === ',' && QUOTES.has(opener)) {
     j = i + 1; // put("password", "value"), setProperty("TOKEN", "value")
-  } else if (c === '(' && QUOTES.has(text[i + 1] ?? '')) {
+  } else if (c === '(' && QUOTES.has(text[i + 1] ?? '') && /^(?:set|with|use|put|add|login|auth|sign)/i.test(text.slice(keyStart, keyEnd).split('.').pop() ?? '')) {
     j = i + 1; // setPassword("value")
+  } else if (i > afterKey && /[A-Za-z[]/.test(c ?? '')) {
+    // a type between the name and `=`: `var token string = "…"`, `password: str = "…"`
+    const typed = /^[A-Za-z_][\w.[\]<>]{0,30}[ \t]*=(?!=)/.exec(text.slice(i, i + 40));
+    if (!typed) {
+      return undefined;
+    }
+    j = i + typed[0].length;
   } else if (i > afterKey && text[keyStart - 1] === '-' && text[keyStart - 2] === '-') {
     j = i; // --password value
   }
@@ -230,6 +250,29 @@ function pairedValue(text: string, keyStart: number, keyEnd: number): number | u
     return undefined;
   }
   return keyEnd + m[0].length;
+}
+
+/**
+ * For a bare `key` (`"Jwt": { "Key": "…" }`, YAML `stripe:\n  key: …`): the name of the enclosing
+ * object decides, `jwt key` or `stripe key` being secret keys. Looks back at most 300 characters.
+ */
+function parentStrength(text: string, keyStart: number): KeyStrength | undefined {
+  const back = text.slice(Math.max(0, keyStart - 300), keyStart);
+  const json = /["']?([A-Za-z][\w.-]{0,60})["']?\s*[:=]\s*\{[^{}]*$/.exec(back);
+  let parent = json?.[1];
+  if (!parent) {
+    const lines = back.split('\n');
+    const own = lines[lines.length - 1];
+    const indent = own.length - own.trimStart().length;
+    for (let i = lines.length - 2; i >= 0 && !parent; i--) {
+      const l = lines[i];
+      const ind = l.length - l.trimStart().length;
+      if (l.trim() !== '' && ind < indent) {
+        parent = /^\s*["']?([A-Za-z][\w.-]{0,60})["']?\s*:\s*$/.exec(l)?.[1] ?? '';
+      }
+    }
+  }
+  return parent ? classifyKey(`${parent}_key`) : undefined;
 }
 
 /** The key starts its line (after `export `, `- `, indentation) and the value ends it: `.env`, YAML, INI style. */
@@ -275,7 +318,7 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
       ks++;
     }
     const name = text.slice(ks, ke);
-    const strength = classifyKey(name);
+    const strength = classifyKey(name) ?? (/^key$/i.test(name) ? parentStrength(text, ks) : undefined);
     if (!strength) {
       continue;
     }
@@ -288,6 +331,7 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
     if (!value) {
       continue;
     }
+    cursor = Math.max(cursor, value.end); // never read the same value twice
     let { start, end } = value;
     if (strength === 'auth-header') {
       // Authorization: Bearer <token> / Basic <base64>: the credential after the scheme
@@ -305,7 +349,8 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
         end = start + ws;
       }
       const cred = text.slice(start, end);
-      if (cred.length < 8 || isPlaceholderValue(cred) || looksLikeCode(cred) || shannonEntropy(cred) < 2.5) {
+      const strong = cred.length >= 16 && charClasses(cred) >= 2 && shannonEntropy(cred) >= 3;
+      if (cred.length < 8 || isPlaceholderValue(cred) || looksLikeCode(cred) || shannonEntropy(cred) < 2.5 || (!scheme && !strong)) {
         continue;
       }
       spans.push({ start, end, kind: 'authorization-header', priority: ASSIGNMENT_PRIORITY + 1 });

@@ -57,7 +57,21 @@ const KEY_DENY_QUALIFIERS = new Set(['primary', 'foreign', 'sort', 'partition', 
  * How an identifier names a secret, or undefined when it does not.
  * The last word decides when it is a deny word (`password_field`); qualifiers decide for `key`.
  */
+const cache = new Map<string, KeyStrength | null>();
+
 export function classifyKey(name: string): KeyStrength | undefined {
+  let hit = cache.get(name);
+  if (hit === undefined) {
+    hit = classifyUncached(name) ?? null;
+    if (cache.size > 50_000) {
+      cache.clear();
+    }
+    cache.set(name, hit);
+  }
+  return hit ?? undefined;
+}
+
+function classifyUncached(name: string): KeyStrength | undefined {
   const ws = identifierWords(name);
   if (ws.length === 0 || ws.length > 8) {
     return undefined;
@@ -87,6 +101,9 @@ export function classifyKey(name: string): KeyStrength | undefined {
   }
   if (!password && !secret) {
     return undefined;
+  }
+  if (ws.includes('grant') || (ws.includes('type') && last !== 'password')) {
+    return undefined; // GRANT_TYPE_JWT_BEARER, token_type
   }
   // the head noun decides: `password_field`, `token_url`, `secret_name` name something else
   const lastIsSecret = PASSWORD_WORDS.has(last) || SECRET_WORDS.has(last) || last === 'key' || last === 'keys' || last.endsWith('password') || last.endsWith('token') || last.endsWith('secret');

@@ -42,9 +42,34 @@ function extendBody(text: string, from: number): number {
   return end;
 }
 
-function isBodyLine(line: string): boolean {
-  const t = line.trim().replace(/^["']|(?:\\n)?["']?,?$/g, '');
-  return t.length >= 40 && t.length <= 100 && /^[A-Za-z0-9+/]+={0,2}$/.test(t);
+/** Length of `line` without leading/trailing blanks, quotes, a trailing `\\n` escape or comma. */
+function bodyCore(text: string, from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  while (a < b && (text[a] === ' ' || text[a] === '\t' || text[a] === '"' || text[a] === "'")) {
+    a++;
+  }
+  while (b > a && (text[b - 1] === ' ' || text[b - 1] === '\t' || text[b - 1] === '\r' || text[b - 1] === ',' || text[b - 1] === '"' || text[b - 1] === "'")) {
+    b--;
+  }
+  if (b - a >= 2 && text[b - 2] === '\\' && text[b - 1] === 'n') {
+    b -= 2;
+  }
+  return [a, b];
+}
+
+function isBase64Run(text: string, a: number, b: number): boolean {
+  let end = b;
+  while (end > a && text.charCodeAt(end - 1) === 61 /* = */ && b - end < 2) {
+    end--;
+  }
+  for (let i = a; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Runs of base64 body lines of one width with no BEGIN: the middle of a key cut out of its file. */
@@ -59,7 +84,6 @@ function scanBodies(text: string, covered: (pos: number) => boolean): RawSpan[] 
     if (runLines >= 2 && shannonEntropy(sample) >= 4.5) {
       spans.push({ start: runStart, end: runEnd, kind: 'private-key', priority: KEY_PRIORITY });
     }
-    runStart = -1;
     runLines = 0;
     width = -1;
     sample = '';
@@ -67,18 +91,20 @@ function scanBodies(text: string, covered: (pos: number) => boolean): RawSpan[] 
   let pos = 0;
   while (pos <= text.length) {
     const le = lineEnd(text, pos);
-    const line = text.slice(pos, le).replace(/\r$/, '');
-    const body = !covered(pos) && isBodyLine(line);
-    const w = line.trim().replace(/=+$/, '').length;
-    if (body && (runLines === 0 || w === width || (w < width && runLines >= 1))) {
-      if (runLines === 0) {
-        runStart = pos + (line.length - line.trimStart().length);
-        width = w;
-      }
-      runEnd = le;
+    // cheap length test first: most lines are not 40-100 characters of base64
+    let body = false;
+    let a = pos;
+    let b = le;
+    if (le - pos >= 40 && le - pos <= 130) {
+      [a, b] = bodyCore(text, pos, le);
+      body = b - a >= 40 && b - a <= 100 && isBase64Run(text, a, b) && !covered(pos);
+    }
+    const w = b - a;
+    if (body && runLines > 0 && w <= width) {
+      runEnd = b;
       runLines++;
       if (sample.length < 400) {
-        sample += line.trim();
+        sample += text.slice(a, b);
       }
       if (w < width) {
         flush(); // a shorter line ends the body
@@ -86,11 +112,11 @@ function scanBodies(text: string, covered: (pos: number) => boolean): RawSpan[] 
     } else {
       flush();
       if (body) {
-        runStart = pos + (line.length - line.trimStart().length);
+        runStart = a;
+        runEnd = b;
         width = w;
-        runEnd = le;
         runLines = 1;
-        sample = line.trim();
+        sample = text.slice(a, b);
       }
     }
     pos = le + 1;

@@ -98,6 +98,10 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^(?:your|replace|insert|enter)[_-]/i.test(v)) {
     return true;
   }
+  // ghp_exampletoken, sk_test_dummy, my-fake-password: a word that says so and no digits
+  if (/example|sample|dummy|placeholder|fake|redacted|changeme|notreal|not_real|insert|replace_?me/i.test(v) && !/\d/.test(v)) {
+    return true;
+  }
   return false;
 }
 
