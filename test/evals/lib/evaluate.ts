@@ -13,6 +13,7 @@ import { totalsOf, usageFigures, type CaseReport, type DesignReport, type EvalRe
 import { loadBundledPersonas, requestChars, runDesignBrief, runReviewCase, type CaseRun } from './runCase';
 import { scoreDesign } from './scoreDesign';
 import { scoreReview } from './scoreReview';
+import { scoreRules } from './scoreRules';
 import { checkSqlFixes, sqlFixTargets } from './sqlFixes';
 import { CapturingClient, promptHash, readSetInfo, readTranscript, ReplayClient, setDir, writeSetInfo, writeTranscript, type AnswerKind, type TranscriptSetInfo } from './transcripts';
 
@@ -134,6 +135,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
       id: c.id,
       persona: c.persona,
       score,
+      rules: scoreRules(c, a.run.ruleFindings, a.run.rulesProblem),
       usage: usageFigures(a.usage, { inputChars: a.inputChars, outputChars: result.text.length }, cost),
       stopReason: result.stopReason,
       error: result.error ? `${result.error.kind}: ${result.error.message}` : undefined,

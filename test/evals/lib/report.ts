@@ -6,6 +6,7 @@
 import type { ModelUsage } from '../../../src/core/model/modelClient';
 import type { DesignScore } from './scoreDesign';
 import type { ReviewScore } from './scoreReview';
+import type { RulesScore } from './scoreRules';
 
 export interface UsageFigures {
   readonly inputTokens: number;
@@ -23,6 +24,8 @@ export interface CaseReport {
   readonly id: string;
   readonly persona: string;
   readonly score: ReviewScore;
+  /** The rules engine on its own, before the model. */
+  readonly rules: RulesScore;
   readonly usage: UsageFigures;
   readonly stopReason?: string;
   readonly error?: string;
@@ -59,6 +62,9 @@ export interface Totals {
   /** Why no SQL fix was checked, when none was (e.g. no embedded Postgres). */
   readonly sqlFixesNote?: string;
   readonly fineHits: number;
+  /** The rules engine alone: labelled issues it flags, and its findings that are labelled issues. */
+  readonly rulesRecall: Share;
+  readonly rulesPrecision: Share;
   readonly signatures: Share;
   readonly signaturesByPersona: Readonly<Record<string, Share>>;
   readonly inputTokens: number;
@@ -118,6 +124,8 @@ export function totalsOf(cases: readonly CaseReport[], designs: readonly DesignR
     sqlFixesImproved: share(withQuery.filter((v) => v.improved).length, withQuery.length),
     sqlFixesNote: checked.length === 0 && notes.length > 0 ? notes.join('; ') : undefined,
     fineHits: sum(scores.map((s) => s.fineHits)),
+    rulesRecall: share(sum(cases.map((c) => c.rules.found.length)), sum(scores.map((s) => s.issues))),
+    rulesPrecision: share(sum(cases.map((c) => c.rules.truePositives)), sum(cases.map((c) => c.rules.findings))),
     signatures: share(sum(designs.map((d) => d.score.present)), sum(designs.map((d) => d.score.total))),
     signaturesByPersona: byPersona,
     inputTokens: sum(all.map((r) => r.usage.inputTokens + r.usage.cacheReadInputTokens + r.usage.cacheCreationInputTokens)),
@@ -200,6 +208,7 @@ export function formatReport(report: EvalReport): string {
       String(s.fineHits),
       s.parse.lossless ? 'yes' : `NO (${s.parse.lostBlocks} lost)`,
       sqlCell(s),
+      c.rules.problem ? 'failed' : `${c.rules.found.length}/${s.issues} (${c.rules.findings})`,
       tokens(c.usage),
       usd(c.usage.costUsd, c.usage.source === 'estimated'),
       flags(c),
@@ -219,12 +228,13 @@ export function formatReport(report: EvalReport): string {
   const lines = [
     `Architect Personas evals — ${where}`,
     '',
-    table(['review case', 'persona', 'recall', 'precision', 'anchors', 'fine hits', 'lossless', 'SQL fixes', 'tokens in/out', 'cost', 'notes'], reviewRows),
+    table(['review case', 'persona', 'recall', 'precision', 'anchors', 'fine hits', 'lossless', 'SQL fixes', 'rules alone', 'tokens in/out', 'cost', 'notes'], reviewRows),
     '',
     table(['design brief', 'persona', 'signatures', 'missing', 'lossless', 'tokens in/out', 'cost', 'notes'], designRows),
     '',
     `recall ${pct(t.recall)} (${frac(t.recall)}) · precision ${pct(t.precision)} (${frac(t.precision)}) · anchors on the right lines ${pct(t.anchorsOnTarget)} (${frac(t.anchorsOnTarget)}; claimed lines ${pct(t.claimsOnTarget)}) · fine-place hits ${t.fineHits}`,
     `answers parsed without loss ${pct(t.lossless)} (${frac(t.lossless)}) · SQL fixes applied ${pct(t.sqlFixesApplied)} (${frac(t.sqlFixesApplied)}), plan improved ${pct(t.sqlFixesImproved)} (${frac(t.sqlFixesImproved)})${t.sqlFixesNote ? ` — ${t.sqlFixesNote}` : ''}`,
+    `rules engine alone (no model): recall ${pct(t.rulesRecall)} (${frac(t.rulesRecall)}) · precision ${pct(t.rulesPrecision)} (${frac(t.rulesPrecision)})`,
     `signature elements ${pct(t.signatures)} (${frac(t.signatures)}): ${Object.entries(t.signaturesByPersona)
       .map(([p, s]) => `${p} ${frac(s)}`)
       .join(', ')}`,

@@ -1,8 +1,10 @@
 /**
  * Runs one eval case through the product's core, exactly as the surfaces do:
- * - a review case: the project's files through the context stage (prepareBatches: budget,
- *   redaction) and reviewFiles (prompt, contract, stream, parse, verify) — what
- *   `architect-personas review` and Review with Architect run;
+ * - a review case: the rules engine on the full files with the project's .sql files as the schema
+ *   (runRuleChecks), the files through the context stage (prepareBatches: budget, redaction) and
+ *   reviewFiles with the rule findings as facts (prompt, contract, stream, parse, verify) — what
+ *   `architect-personas review` runs, without the architect's tools (a replayed answer cannot
+ *   replay tool results);
  * - a /design brief: the query Start Design Session builds (buildDesignQuery with the persona's
  *   quick questions) sent as `/design` through the same pipeline.
  */
@@ -17,6 +19,8 @@ import type { Persona } from '../../../src/core/personas/persona';
 import { reviewFiles, type ReviewFilesResult } from '../../../src/core/pipeline/review';
 import { languageIdForPath } from '../../../src/core/pipeline/languages';
 import { prepareBatches, type ReviewDocument } from '../../../src/core/pipeline/sendFiles';
+import type { RuleFinding } from '../../../src/core/pipeline/ruleFinding';
+import { runRuleChecks } from '../../../src/core/pipeline/workspace/checks';
 import { findSlashCommand } from '../../../src/core/slashCommands';
 import { CASES_DIR, EVALS_DIR, EvalDataError, type DesignBrief, type ReviewCase } from './evalCase';
 
@@ -72,10 +76,36 @@ export interface RunOptions {
 export interface CaseRun {
   readonly files: readonly SentFile[];
   readonly result: ReviewFilesResult;
+  /** What the rules engine found on the case's files (review cases). */
+  readonly ruleFindings: readonly RuleFinding[];
+  /** Set when the rules engine could not run. */
+  readonly rulesProblem?: string;
+}
+
+/** Every .sql file of a project, as the CLI's review takes the repository's SQL for the schema. */
+export function schemaFilesOf(root: string): { path: string; text: string; languageId: string }[] {
+  const out: { path: string; text: string; languageId: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(abs);
+      } else if (entry.name.toLowerCase().endsWith('.sql')) {
+        out.push({ path: path.relative(root, abs).split(path.sep).join('/'), text: fs.readFileSync(abs, 'utf8'), languageId: 'sql' });
+      }
+    }
+  };
+  walk(root);
+  return out;
 }
 
 export async function runReviewCase(c: ReviewCase, options: RunOptions): Promise<CaseRun> {
   const persona = personaFor(options.personas, c.persona, `case ${c.id}`);
+  const targets = c.files.map((rel) => {
+    const absolutePath = path.join(c.root, rel);
+    return { path: rel, absolutePath, languageId: languageIdForPath(rel), text: fs.readFileSync(absolutePath, 'utf8') };
+  });
+  const checked = await runRuleChecks(targets, schemaFilesOf(c.root));
   const files = sentFilesOf(c.root, c.files, `case ${c.id}`);
   const result = await reviewFiles({
     files,
@@ -86,8 +116,9 @@ export async function runReviewCase(c: ReviewCase, options: RunOptions): Promise
     maxTokens: options.maxTokens,
     signal: options.signal,
     userPrompt: c.prompt,
+    ruleFindings: checked.findings,
   });
-  return { files, result };
+  return { files, result, ruleFindings: checked.findings, rulesProblem: checked.problem };
 }
 
 /** The chat prompt of a design session: the query without the `@backend /design ` the chat strips. */
@@ -116,7 +147,7 @@ export async function runDesignBrief(brief: DesignBrief, options: RunOptions, ca
     signal: options.signal,
     userPrompt: designPrompt(brief),
   });
-  return { files, result };
+  return { files, result, ruleFindings: [] };
 }
 
 /** Characters of a request, for the token estimate of answers that carry no usage (hand-written). */

@@ -264,7 +264,7 @@ describe('eval scorer', () => {
 });
 
 function caseReport(score: ReturnType<typeof scoreReview>): CaseReport {
-  return { kind: 'review', id: score.caseId, persona: 'p', score, usage: usageFigures(undefined, { inputChars: 400, outputChars: 40 }, () => undefined) };
+  return { kind: 'review', id: score.caseId, persona: 'p', score, rules: { findings: 0, found: [], truePositives: 0, fineHits: 0, details: [] }, usage: usageFigures(undefined, { inputChars: 400, outputChars: 40 }, () => undefined) };
 }
 
 function report(cases: CaseReport[], designs: DesignReport[] = []): EvalReport {

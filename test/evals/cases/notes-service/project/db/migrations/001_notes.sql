@@ -14,5 +14,5 @@ CREATE TABLE notes (
   updated_at    timestamptz NOT NULL DEFAULT now(),
   deleted_at    timestamptz
 );
-CREATE INDEX notes_workspace_recent_idx ON notes (workspace_id, updated_at DESC, id DESC) WHERE deleted_at IS NULL;
+CREATE INDEX notes_workspace_recent_idx ON notes (workspace_id, updated_at DESC, id DESC);
 CREATE INDEX notes_author_id_idx ON notes (author_id);
