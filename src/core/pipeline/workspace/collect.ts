@@ -7,7 +7,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { languageIdForPath } from '../languages';
-import { hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../review/hunks';
+import { changedLinesOf, hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../review/hunks';
 import { ReviewConfigError } from './errors';
 import { diffSince, listFiles, mergeBase, repositoryRoot } from './git';
 
@@ -18,7 +18,7 @@ export interface ReviewTarget {
   readonly text: string;
   /** --diff: the lines sent to the model (changed hunks widened by context); absent: the whole file. */
   readonly spans?: readonly LineSpan[];
-  /** --diff: the changed lines themselves; rule findings are kept only where they touch these. */
+  /** --diff: the added or changed lines (and where lines were removed); rule findings are kept only where they touch these. */
   readonly changed?: readonly LineSpan[];
 }
 
@@ -172,7 +172,7 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
         languageId: languageIdForPath(d.newPath),
         text: read.text,
         spans: mergeSpans(d.hunks.map((h) => hunkSpan(h, DIFF_CONTEXT_LINES, total)), 2),
-        changed: mergeSpans(d.hunks.map((h) => hunkSpan(h, 0, total))),
+        changed: mergeSpans(changedLinesOf(d).map((line) => ({ startLine: line, endLine: line }))),
       });
     }
     if (options.untracked) {
