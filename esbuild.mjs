@@ -5,6 +5,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { copyRulesWasm } from './scripts/copy-rules-wasm.mjs';
+import { buildPgliteAssets } from './scripts/build-pglite-assets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -50,10 +51,16 @@ const builds = [
     supported: { 'dynamic-import': false },
     define: { __CLI_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
+  // The embedded PostgreSQL worker thread (PGlite), started on first use; its wasm and data files
+  // sit beside it in dist/pglite/ (scripts/build-pglite-assets.mjs), found from its __filename.
+  { ...common, entryPoints: ['src/core/sql/worker/pgliteWorker.ts'], outfile: 'dist/pglite/worker.js' },
   // The rules worker thread (src/core/rules/worker), started on first use; the tree-sitter and
   // libpg_query wasm files sit beside it in dist/ (scripts/copy-rules-wasm.mjs).
   { ...common, entryPoints: ['src/core/rules/worker/rulesWorker.ts'], outfile: 'dist/rulesWorker.js' },
 ];
+
+const pglite = await buildPgliteAssets();
+console.log(`dist/pglite/ ${pglite.files} PGlite files, base data directory ${pglite.dataDir}`);
 
 const rulesWasm = copyRulesWasm('dist');
 console.log(`dist/ ${rulesWasm.files} rules wasm files, ${(rulesWasm.bytes / 1024).toFixed(0)} KB`);

@@ -1,0 +1,484 @@
+/**
+ * The query planner: an embedded PostgreSQL (PGlite, in a worker thread started on first use)
+ * holding the workspace schema and synthetic data, never the user's database. It loads once,
+ * keeps a snapshot of the loaded data directory on disk so a restart after idle does not replay
+ * the migrations, reloads when the schema files change, and stops the worker after idle.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discoverSchema, sourcesSignature } from '../schema/discover';
+import type { SchemaSources } from '../schema/types';
+import { extensionsToLoad } from './extensions';
+import { compareFix, prepareFix, type FixCheck } from './fixCheck';
+import { readSchemaModel, type SchemaModel } from './model';
+import { normalisePlaceholders, sampleParameters, type ParamValue } from './params';
+import { summarisePlan, type PlanReport } from './plans';
+import { prescan, type Prescan } from './prescan';
+import { nameForms } from './scale';
+import { applicableText, loadSchema, type Adaptation, type SkippedStatement } from './schemaLoad';
+import { generateData } from './synth';
+import type { PgErrorInfo, StepResult } from './session';
+import { PgliteWorker, WorkerTimeout } from './workerClient';
+
+/** Bumped when loading or data generation changes, so old snapshots are not reused. */
+const LOADER_VERSION = 3;
+const DEFAULT_ROWS = 100_000;
+const DEFAULT_IDLE_MS = 5 * 60_000;
+
+export interface QueryPlannerOptions {
+  /** Workspace root: the schema is discovered under it. */
+  readonly root?: string;
+  /** A folder of SQL files or a workspace root (same as root with no override). */
+  readonly schemaDir?: string;
+  /** architectPersonas.queryPlans.schemaPath: a file or folder to use instead of searching. */
+  readonly override?: string;
+  /** Rows in the largest table (default 100,000). */
+  readonly rows?: number;
+  readonly seed?: number;
+  readonly log?: (s: string) => void;
+  /** Stop the worker after this long without a request (default 5 minutes). */
+  readonly idleMs?: number;
+  /** Where loaded snapshots are kept (default: the OS temp folder). */
+  readonly cacheDir?: string;
+  /** Folder with the worker's files (worker.js, wasm, base data dir, extension bundles). */
+  readonly assetsDir?: string;
+  readonly workerPath?: string;
+  /** Longest a single request may run on the embedded database (default 60 s). */
+  readonly timeoutMs?: number;
+}
+
+export interface ExplainOptions {
+  readonly rows?: number;
+  /** The table `rows` is about ("at 100k users"); the others follow in proportion. */
+  readonly table?: string;
+}
+
+export interface SchemaStatus {
+  readonly ok: boolean;
+  readonly tool?: string;
+  /** Where the schema was found, relative to the root. */
+  readonly location: string;
+  readonly files: number;
+  readonly tables: number;
+  readonly statementsSkipped: number;
+  /** Root causes and their echoes, at file:line with Postgres's message. */
+  readonly skipped: readonly SkippedStatement[];
+  readonly adapted: readonly Adaptation[];
+  readonly notes: readonly string[];
+  readonly extensionsLoaded: readonly string[];
+  readonly extensionsMissing: readonly string[];
+  readonly rows: readonly { readonly table: string; readonly rows: number }[];
+  readonly dataSkipped: readonly { readonly table: string; readonly reason: string }[];
+  /** "Schema: 42 tables from prisma/migrations (118 files, 2 statements skipped)". */
+  readonly summary: string;
+  readonly postgresVersion?: string;
+  readonly timings: { readonly startMs: number; readonly loadMs: number; readonly dataMs: number; readonly fromSnapshot: boolean };
+}
+
+export interface QueryPlanner {
+  schemaStatus(): Promise<SchemaStatus>;
+  explain(sql: string, o?: ExplainOptions): Promise<PlanReport>;
+  checkFix(query: string, fixSql: string, o?: ExplainOptions): Promise<FixCheck>;
+  schema(): Promise<SchemaModel>;
+  /** Forget the loaded schema (files changed); the next request reloads. */
+  invalidate(): void;
+  dispose(): Promise<void>;
+}
+
+interface Loaded {
+  readonly worker: PgliteWorker;
+  readonly sources: SchemaSources;
+  readonly signature: string;
+  readonly key: string;
+  status: SchemaStatus;
+  readonly model: SchemaModel;
+  readonly pre: Prescan;
+  rows: number;
+  table?: string;
+  /** A snapshot of this state is not yet on disk. */
+  snapshotPending: boolean;
+}
+
+interface CacheEntry {
+  readonly status: SchemaStatus;
+  readonly model: SchemaModel;
+}
+
+function findAssets(explicit?: string): string | undefined {
+  if (explicit) {
+    return explicit;
+  }
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [path.join(dir, 'pglite'), path.join(dir, 'dist', 'pglite')]) {
+      if (fs.existsSync(path.join(candidate, 'base-datadir.tgz'))) {
+        return candidate;
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+function findWorker(explicit?: string): string {
+  const candidates = [explicit, path.join(__dirname, 'pglite', 'worker.js'), path.join(__dirname, 'worker', 'pgliteWorker.js')];
+  const found = candidates.find((c): c is string => c !== undefined && fs.existsSync(c));
+  if (!found) {
+    throw new Error(`the embedded database worker is missing (looked for ${candidates.filter(Boolean).join(', ')})`);
+  }
+  return found;
+}
+
+function pgliteDist(): string | undefined {
+  try {
+    return path.dirname(require.resolve('@electric-sql/pglite'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function statusSummary(s: Pick<SchemaStatus, 'ok' | 'tables' | 'location' | 'files' | 'statementsSkipped' | 'tool'>): string {
+  if (!s.ok) {
+    return 'Schema: none found';
+  }
+  const skipped = `${s.statementsSkipped} statement${s.statementsSkipped === 1 ? '' : 's'} skipped`;
+  return `Schema: ${s.tables} table${s.tables === 1 ? '' : 's'} from ${s.location || '.'} (${s.files} file${s.files === 1 ? '' : 's'}, ${skipped})`;
+}
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+class Planner implements QueryPlanner {
+  private loaded: Loaded | undefined;
+  private loading: Promise<Loaded> | undefined;
+  private sources: SchemaSources | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private busy = 0;
+  private disposed = false;
+  private readonly log: (s: string) => void;
+
+  constructor(private readonly options: QueryPlannerOptions) {
+    this.log = options.log ?? (() => undefined);
+  }
+
+  private get root(): string {
+    const root = this.options.root ?? this.options.schemaDir;
+    if (!root) {
+      throw new Error('createQueryPlanner needs a root or a schemaDir');
+    }
+    return root;
+  }
+
+  invalidate(): void {
+    this.sources = undefined;
+  }
+
+  async schemaStatus(): Promise<SchemaStatus> {
+    return this.run(async (l) => l.status);
+  }
+
+  async schema(): Promise<SchemaModel> {
+    return this.run(async (l) => l.model);
+  }
+
+  async explain(sql: string, o: ExplainOptions = {}): Promise<PlanReport> {
+    return this.run(async (l) => {
+      const executed = normalisePlaceholders(sql.trim().replace(/;\s*$/, ''));
+      const params = await this.params(l, executed);
+      return (await this.explainSteps(l, executed, params, [], 2)).report;
+    }, o);
+  }
+
+  async checkFix(query: string, fixSql: string, o: ExplainOptions = {}): Promise<FixCheck> {
+    return this.run(async (l) => {
+      const executed = normalisePlaceholders(query.trim().replace(/;\s*$/, ''));
+      const prepared = prepareFix(fixSql);
+      const params = await this.params(l, executed);
+      const before = (await this.explainSteps(l, executed, params, [], 2)).report;
+      if (!before.ok) {
+        return compareFix(query, fixSql, prepared, before, undefined);
+      }
+      const afterQuery = prepared.replacementQuery ? normalisePlaceholders(prepared.replacementQuery) : executed;
+      const { report: after, failure } = await this.explainSteps(l, afterQuery, params, prepared.ddl, 2);
+      if (prepared.ddl.length === 0 && !prepared.replacementQuery) {
+        return compareFix(query, fixSql, prepared, before, after, { message: 'the fix has no SQL statement to apply', statement: fixSql });
+      }
+      return compareFix(query, fixSql, prepared, before, failure ? undefined : after, failure);
+    }, o);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    clearTimeout(this.idleTimer);
+    await this.stop(false);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private async run<T>(fn: (l: Loaded) => Promise<T>, o: ExplainOptions = {}): Promise<T> {
+    if (this.disposed) {
+      throw new Error('the query planner was disposed');
+    }
+    this.busy++;
+    clearTimeout(this.idleTimer);
+    try {
+      const l = await this.ensure(o);
+      return await fn(l);
+    } catch (err) {
+      if (err instanceof WorkerTimeout) {
+        this.loaded = undefined;
+      }
+      throw err;
+    } finally {
+      this.busy--;
+      this.armIdle();
+    }
+  }
+
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.busy > 0 || !this.loaded || this.disposed) {
+      return;
+    }
+    this.idleTimer = setTimeout(() => {
+      if (this.busy === 0) {
+        void this.stop(true);
+      }
+    }, this.options.idleMs ?? DEFAULT_IDLE_MS);
+    this.idleTimer.unref?.();
+  }
+
+  /** Stops the worker (saving a snapshot first when one is pending and `snapshot` is set). */
+  private async stop(snapshot: boolean): Promise<void> {
+    const l = this.loaded;
+    this.loaded = undefined;
+    if (!l) {
+      return;
+    }
+    if (snapshot) {
+      await this.saveSnapshot(l).catch((err: unknown) => this.log(`could not save the schema snapshot: ${(err as Error).message}`));
+    }
+    await l.worker.terminate();
+    this.log('embedded database stopped (idle)');
+  }
+
+  private cacheDir(): string {
+    return this.options.cacheDir ?? path.join(os.tmpdir(), 'architect-personas-pg');
+  }
+
+  private async saveSnapshot(l: Loaded): Promise<void> {
+    if (!l.snapshotPending || !l.worker.alive) {
+      return;
+    }
+    const dir = this.cacheDir();
+    const file = path.join(dir, `${l.key}.tgz`);
+    const { bytes } = await l.worker.dump(file);
+    const entry: CacheEntry = { status: l.status, model: l.model };
+    await fs.promises.writeFile(path.join(dir, `${l.key}.json`), JSON.stringify(entry));
+    l.snapshotPending = false;
+    this.log(`schema snapshot saved (${(bytes / 1e6).toFixed(1)} MB)`);
+    await pruneCache(dir, 6);
+  }
+
+  private async ensure(o: ExplainOptions): Promise<Loaded> {
+    if (this.loading) {
+      await this.loading.catch(() => undefined);
+    }
+    const rows = o.rows ?? this.options.rows ?? DEFAULT_ROWS;
+    let l = this.loaded;
+    if (l && l.worker.alive) {
+      const sources = this.sources ?? (await this.discover());
+      const signature = await sourcesSignature(sources);
+      if (signature === l.signature) {
+        const table = o.table ?? (o.rows === undefined ? l.table : undefined);
+        if (l.rows !== rows || l.table !== table) {
+          await this.rescale(l, rows, table);
+        }
+        return l;
+      }
+      this.log('schema files changed: reloading the embedded database');
+      await this.stop(false);
+    }
+    this.loading = this.load(rows, o.table);
+    try {
+      l = await this.loading;
+      this.loaded = l;
+      return l;
+    } finally {
+      this.loading = undefined;
+    }
+  }
+
+  private async discover(): Promise<SchemaSources> {
+    const sources = await discoverSchema(this.root, { ...(this.options.override ? { override: this.options.override } : {}) });
+    this.sources = sources;
+    return sources;
+  }
+
+  private resolveTable(model: SchemaModel, table: string | undefined): string | undefined {
+    if (!table) {
+      return undefined;
+    }
+    const forms = nameForms(table);
+    return model.tables.find((t) => forms.includes(t.name.toLowerCase()))?.qualified;
+  }
+
+  private async load(rows: number, table: string | undefined): Promise<Loaded> {
+    const t0 = Date.now();
+    const sources = this.sources ?? (await this.discover());
+    const signature = await sourcesSignature(sources);
+    const texts = new Map<string, string>();
+    const hash = createHash('sha256').update(`${LOADER_VERSION}|${rows}|${table ?? ''}|${this.options.seed ?? 42}|${sources.tool}|`);
+    let pre: Prescan = { extensions: [], roles: [], createdTables: new Set() };
+    for (const f of sources.files) {
+      const text = await fs.promises.readFile(f.path, 'utf8').catch(() => undefined);
+      if (text !== undefined) {
+        texts.set(f.path, text);
+        hash.update(f.rel).update('\0').update(text).update('\0');
+        const p = prescan([applicableText(f, text).text]);
+        pre = {
+          extensions: [...new Set([...pre.extensions, ...p.extensions])],
+          roles: [...new Set([...pre.roles, ...p.roles])],
+          createdTables: new Set([...pre.createdTables, ...p.createdTables]),
+        };
+        await yieldToLoop();
+      }
+    }
+    const key = hash.digest('hex').slice(0, 24);
+    const extensions = extensionsToLoad(pre.extensions);
+    const assets = findAssets(this.options.assetsDir);
+    const extensionDirs = [assets, pgliteDist()].filter((d): d is string => d !== undefined);
+    const snapshot = path.join(this.cacheDir(), `${key}.tgz`);
+    const cached = await readCache(path.join(this.cacheDir(), `${key}.json`));
+    const useSnapshot = cached !== undefined && fs.existsSync(snapshot);
+    const base = assets ? path.join(assets, 'base-datadir.tgz') : undefined;
+    const worker = new PgliteWorker(findWorker(this.options.workerPath), this.options.timeoutMs ?? 60_000);
+    try {
+      const init = await worker.init({ extensions, extensionDirs, ...(useSnapshot ? { dataDir: snapshot } : base && fs.existsSync(base) ? { dataDir: base } : {}) });
+      this.log(`embedded PostgreSQL ${init.version} started in ${init.ms} ms (${useSnapshot ? 'schema snapshot' : init.fromDataDir ? 'prebuilt data directory' : 'initdb'})`);
+      if (useSnapshot && cached) {
+        const status: SchemaStatus = { ...cached.status, timings: { ...cached.status.timings, startMs: init.ms, fromSnapshot: true } };
+        this.log(`${status.summary} — from a snapshot`);
+        return { worker, sources, signature, key, status, model: cached.model, pre, rows, ...(table ? { table } : {}), snapshotPending: false };
+      }
+      const report = await loadSchema(worker, sources, texts, pre, extensions.filter((e) => !init.missing.includes(e)), this.log);
+      const model = await readSchemaModel(worker);
+      const tracking = new Set(model.tables.filter((t) => isTrackingTable(t.qualified, sources)).map((t) => t.qualified));
+      const anchor = this.resolveTable(model, table);
+      const data = await generateData(worker, model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, this.log);
+      const base0: Omit<SchemaStatus, 'summary'> = {
+        ok: sources.tool !== undefined,
+        ...(sources.tool ? { tool: sources.tool } : {}),
+        location: sources.location,
+        files: sources.files.length,
+        tables: model.tables.filter((t) => !tracking.has(t.qualified)).length,
+        statementsSkipped: report.skipped.filter((s) => s.kind !== 'meta' && s.kind !== 'copy-data').length,
+        skipped: report.skipped,
+        adapted: report.adapted,
+        notes: sources.notes,
+        extensionsLoaded: report.extensionsLoaded,
+        extensionsMissing: report.extensionsMissing,
+        rows: [...data.rows].map(([t, n]) => ({ table: t, rows: n })).sort((a, b) => b.rows - a.rows),
+        dataSkipped: data.skipped,
+        postgresVersion: init.version,
+        timings: { startMs: init.ms, loadMs: report.ms, dataMs: data.ms, fromSnapshot: false },
+      };
+      const status: SchemaStatus = { ...base0, summary: statusSummary(base0) };
+      this.log(`${status.summary} — loaded in ${Date.now() - t0} ms (start ${init.ms}, schema ${report.ms}, data ${data.ms})`);
+      for (const s of status.skipped.filter((x) => x.kind !== 'cascade')) {
+        this.log(`  skipped ${s.file}:${s.line}: ${s.reason}`);
+      }
+      return { worker, sources, signature, key, status, model, pre, rows, ...(table ? { table } : {}), snapshotPending: true };
+    } catch (err) {
+      await worker.terminate();
+      throw err;
+    }
+  }
+
+  private async rescale(l: Loaded, rows: number, table: string | undefined): Promise<void> {
+    const tables = l.model.tables.filter((t) => !isTrackingTable(t.qualified, l.sources));
+    if (tables.length > 0) {
+      await l.worker.exec(`TRUNCATE ${tables.map((t) => `"${t.schema.replace(/"/g, '""')}"."${t.name.replace(/"/g, '""')}"`).join(', ')} CASCADE`);
+    }
+    const anchor = this.resolveTable(l.model, table);
+    const tracking = new Set(l.model.tables.filter((t) => isTrackingTable(t.qualified, l.sources)).map((t) => t.qualified));
+    const data = await generateData(l.worker, l.model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, this.log);
+    l.rows = rows;
+    l.table = table;
+    l.status = { ...l.status, rows: [...data.rows].map(([t, n]) => ({ table: t, rows: n })).sort((a, b) => b.rows - a.rows), dataSkipped: data.skipped };
+    l.snapshotPending = false; // the snapshot on disk is for the first scale
+    this.log(`synthetic data regenerated: ${rows} rows${anchor ? ` in ${anchor}` : ''} (${data.ms} ms)`);
+  }
+
+  private async params(l: Loaded, executed: string): Promise<ParamValue[]> {
+    try {
+      return await sampleParameters(l.worker, executed, l.model);
+    } catch {
+      return []; // describe failed: the EXPLAIN reports Postgres's message
+    }
+  }
+
+  /** Runs `ddl`, then EXPLAIN ANALYZE of the query `times` times (the last one counts), rolled back. */
+  private async explainSteps(
+    l: Loaded,
+    sql: string,
+    params: readonly ParamValue[],
+    ddl: readonly string[],
+    times: number,
+  ): Promise<{ report: PlanReport; failure?: PgErrorInfo & { statement: string } }> {
+    const explain = `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`;
+    const values = params.map((p) => p.value);
+    const steps = [...ddl.map((d) => ({ sql: d })), ...Array.from({ length: times }, () => ({ sql: explain, params: values }))];
+    const results: StepResult[] = await l.worker.script(steps, true);
+    const failedAt = results.findIndex((r) => r.error);
+    const rolledBack = !/^\s*\(?\s*(SELECT|WITH|VALUES|TABLE)\b/i.test(sql) || /\b(INSERT|UPDATE|DELETE)\b/i.test(sql.split(/\bFROM\b/i)[0] ?? '');
+    const common = { query: sql, executed: sql, params, rolledBack, ...(l.status.postgresVersion ? { postgresVersion: l.status.postgresVersion } : {}) };
+    if (failedAt >= 0 && failedAt < ddl.length) {
+      const error = results[failedAt].error!;
+      return {
+        report: { ...common, ok: false, error, nodes: [], executionMs: 0, planningMs: 0, buffers: { hit: 0, read: 0 }, shape: '' },
+        failure: { ...error, statement: ddl[failedAt] },
+      };
+    }
+    if (failedAt >= 0) {
+      const error = results[failedAt].error!;
+      return { report: { ...common, ok: false, error, nodes: [], executionMs: 0, planningMs: 0, buffers: { hit: 0, read: 0 }, shape: '' } };
+    }
+    const last = results[results.length - 1];
+    const raw = (last.rows?.[0] as Record<string, unknown> | undefined)?.['QUERY PLAN'];
+    const plan = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+    return { report: { ...common, ok: true, ...summarisePlan(plan, l.model) } };
+  }
+}
+
+function isTrackingTable(qualified: string, sources: SchemaSources): boolean {
+  const t = sources.trackingTable;
+  if (!t) {
+    return /^public\.(schema_migrations|ar_internal_metadata)$/.test(qualified);
+  }
+  return qualified === t || qualified === `public.${t}` || /^public\.(schema_migrations|ar_internal_metadata)$/.test(qualified);
+}
+
+async function readCache(file: string): Promise<CacheEntry | undefined> {
+  try {
+    return JSON.parse(await fs.promises.readFile(file, 'utf8')) as CacheEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+async function pruneCache(dir: string, keep: number): Promise<void> {
+  const entries = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  const snaps = await Promise.all(
+    entries.filter((e) => e.endsWith('.tgz')).map(async (e) => ({ e, t: (await fs.promises.stat(path.join(dir, e))).mtimeMs })),
+  );
+  for (const { e } of snaps.sort((a, b) => b.t - a.t).slice(keep)) {
+    await fs.promises.rm(path.join(dir, e), { force: true });
+    await fs.promises.rm(path.join(dir, e.replace(/\.tgz$/, '.json')), { force: true });
+  }
+}
+
+export function createQueryPlanner(options: QueryPlannerOptions): QueryPlanner {
+  return new Planner(options);
+}
