@@ -10,6 +10,7 @@ import { registerLmTools } from './vscode/tools/registerLmTools';
 import { registerMcpServer } from './vscode/mcp/registerMcpServer';
 import { registerPersonas } from './vscode/personas/registerPersonas';
 import { registerReview } from './vscode/review';
+import { registerRules } from './vscode/rules/registerRules';
 import { SessionTranscript } from './vscode/chat/sessionTranscript';
 import { registerModelReadiness, type ModelReadiness } from './vscode/readiness/modelReadiness';
 import { registerWalkthrough, type Walkthrough } from './vscode/walkthrough/registerWalkthrough';
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const walkthrough = registerWalkthrough(context, log);
     const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()), canAnswer });
     const design = registerDesignSessions(context, { personas, transcript, log, anthropic, canAnswer });
-    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd });
+    const rules = registerRules(context, log);
+    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd, rules: rules.chat });
     registerLmTools(context, { personas, anthropic, log });
     registerMcpServer(context, { keys, log });
     return { transcript, readiness, walkthrough };

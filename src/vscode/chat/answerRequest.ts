@@ -6,6 +6,7 @@ import type { Persona } from '../../core/personas/persona';
 import { buildPrompt, flattenSystemIntoMessages } from '../../core/prompt/promptBuilder';
 import { initialCodeBudgetChars, shrunkCodeBudgetChars } from '../../core/prompt/tokenBudget';
 import type { SlashCommand } from '../../core/slashCommands';
+import type { VerifiedFinding } from '../../core/findings/verify';
 import { isOurModel } from '../model/anthropicAccess';
 import { AnswerRenderer, type FindingSummary } from './answerRenderer';
 import { gatherChatContext } from './chatContext';
@@ -52,6 +53,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   if (ours) {
     client = await deps.anthropic.getClient();
     if (!client) {
+      await deps.rules?.answerWithoutModel(stream, request.references, { maxChars: settings.maxContextTokens * 4, redactSecrets: settings.redactSecrets }, token);
       stream.markdown('No Anthropic API key is set, so I cannot answer yet. Set your key and ask again.\n\n');
       stream.button({ command: 'architectPersonas.setApiKey', title: 'Set Anthropic API Key' });
       return { metadata: metadataOf(persona, command, '', [], 'noKey') };
@@ -62,11 +64,14 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   const history = historyOf(args.chatContext);
   const prepare = async (maxChars: number) => {
     const context = await gatherChatContext(request.references, { maxChars, redactSecrets: settings.redactSecrets });
-    const prompt = buildPrompt({ persona, command, userPrompt: request.prompt, files: context.files, history, outputContract: OUTPUT_CONTRACT_INSTRUCTIONS });
-    return { context, prompt };
+    // Facts the rules found in what is sent (deterministic, no model): grounding for the persona.
+    const ruleFindings = (await deps.rules?.findingsFor(context.files, token)) ?? [];
+    const grounding = deps.rules?.grounding(ruleFindings);
+    const prompt = buildPrompt({ persona, command, userPrompt: request.prompt, files: context.files, history, outputContract: OUTPUT_CONTRACT_INSTRUCTIONS, grounding });
+    return { context, prompt, ruleFindings };
   };
   const budgetChars = ours ? settings.maxContextTokens * 4 : initialCodeBudgetChars(settings.maxContextTokens, request.model.maxInputTokens);
-  let { context, prompt } = await prepare(budgetChars);
+  let { context, prompt, ruleFindings } = await prepare(budgetChars);
   if (!ours) {
     // Another vendor's model: measure with its own tokenizer and shrink the code until it fits.
     const tokens = await request.model
@@ -79,7 +84,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
     const smaller = shrunkCodeBudgetChars(tokens, request.model.maxInputTokens, codeChars, budgetChars);
     if (smaller !== undefined) {
       deps.log.info(`prompt of ${tokens} tokens exceeds ${request.model.name}'s input limit; code budget ${budgetChars} -> ${smaller} chars`);
-      ({ context, prompt } = await prepare(smaller));
+      ({ context, prompt, ruleFindings } = await prepare(smaller));
     }
   }
   for (const notice of context.notices) {
@@ -91,7 +96,10 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   // Tools (read_file, run_rules, explain_query…): files the model reads join the sent files.
   const tools = startChatTools({ stream, files: context.files, maxFileChars: budgetChars, redactSecrets: settings.redactSecrets, log: deps.log });
   const sentFiles = tools?.session.sentFiles ?? context.files;
-  const renderer = new AnswerRenderer(stream, sentFiles, tools && ((v) => tools.session.afterFinding(v)));
+  const ruleNote = deps.rules && ((v: VerifiedFinding) => deps.rules?.noteFor(v, ruleFindings));
+  const afterFinding =
+    tools || ruleNote ? (v: VerifiedFinding) => [ruleNote?.(v), tools?.session.afterFinding(v)].filter(Boolean).join('') || undefined : undefined;
+  const renderer = new AnswerRenderer(stream, sentFiles, afterFinding);
   try {
     const result = await streamAnswer(
       client,
@@ -110,6 +118,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
       tools,
     );
     renderer.end();
+    deps.rules?.renderUnconfirmed(stream, ruleFindings, renderer.verifiedFindings, sentFiles);
     tools?.session.renderSummary(result.stopped, tools.maxRounds);
     deps.onFindings?.(renderer.verifiedFindings, sentFiles, persona.name);
     deps.log.info(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ChatRules } from '../rules/chatRules';
 import type { SentFile } from '../../core/context/sentFile';
 import type { VerifiedFinding } from '../../core/findings/verify';
 import { findSlashCommand } from '../../core/slashCommands';
@@ -21,6 +22,8 @@ export interface ParticipantDeps {
   /** Runs after a successful answer, before the result returns (e.g. the Save Design Document button). */
   readonly onAnswerEnd?: AnswerEndListener;
   readonly onFindings?: (findings: readonly VerifiedFinding[], sentFiles: readonly SentFile[], personaName: string) => void;
+  /** The backend rules: facts for the prompt, "confirmed by rule" notes, the rule-only answer without a model. */
+  readonly rules?: ChatRules;
 }
 
 /** Registers `@backend`. The handler delegates each request to the answer pipeline. */
