@@ -2,39 +2,31 @@
  * Runs the provider table (providerRules.ts) over a text in linear time.
  *
  * Like gitleaks, a rule runs only where one of its keywords occurs. All keywords are found in one
- * pass by a single alternation of literals (V8's regex engine; an alternation of plain strings
- * cannot backtrack more than the longest keyword), each occurrence opens a window of the rule's
- * `lead` + `reach` characters around it, overlapping windows are merged, and the rule's pattern
- * runs only inside its merged windows. Patterns run on re2js, a port of RE2, whose matching time
- * is linear in the input whatever the pattern and the text; merged windows never overlap, so each
- * character is scanned at most once per rule.
+ * pass by a single alternation of literals (an alternation of plain strings cannot backtrack more
+ * than the longest keyword), each occurrence opens a window of the rule's `lead` + `reach`
+ * characters around it, overlapping windows are merged, and the rule's pattern runs only on the
+ * text of its merged windows, which never overlap: each character is scanned at most once per
+ * rule. The patterns themselves are checked by recheck (test/unit/redact/redos.test.ts): none can
+ * backtrack super-linearly, so the whole scan is linear in the text.
+ *
+ * re2js (a linear-time RE2 port) was measured for this and left out: its `find` ran at 1–3 MiB/s
+ * on these patterns, about a hundred times slower than V8's engine on the same windows.
  */
-import type { RE2JS } from 're2js';
 import { PROVIDER_RULES, type ProviderRule } from './providerRules';
 import type { RawSpan } from './types';
 import { shannonEntropy } from './values';
 
-/** Default window around a keyword: the token may start a little before it and runs after it. */
+/** Default window around a keyword: the token starts at it and runs after it. */
 const DEFAULT_LEAD = 0;
 const DEFAULT_REACH = 320;
 export const PROVIDER_PRIORITY = 3;
 
-type Re2Module = typeof import('re2js');
-let re2Module: Re2Module | undefined;
+const compiled = new Map<ProviderRule, RegExp>();
 
-/** re2js is loaded on first use, not when the extension activates. */
-function re2(): Re2Module {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  re2Module ??= require('re2js') as Re2Module;
-  return re2Module;
-}
-
-const compiled = new Map<ProviderRule, RE2JS>();
-
-export function compileRule(rule: ProviderRule): RE2JS {
+export function compileRule(rule: ProviderRule): RegExp {
   let re = compiled.get(rule);
   if (!re) {
-    re = re2().RE2JS.compile(rule.pattern);
+    re = new RegExp(rule.pattern, `gd${rule.flags ?? ''}`);
     compiled.set(rule, re);
   }
   return re;
@@ -47,7 +39,7 @@ function isAlnum(code: number): boolean {
 interface KeywordIndex {
   readonly lower?: RegExp;
   readonly exact?: RegExp;
-  /** keyword -> rules to run there (the rules of every keyword that is a prefix of it too). */
+  /** keyword -> rules to run there (the rules of every keyword it contains too). */
   readonly rules: Map<string, ProviderRule[]>;
 }
 let keywordIndex: KeywordIndex | undefined;
@@ -73,13 +65,13 @@ function buildIndex(): KeywordIndex {
   for (const [k, set] of byKeyword) {
     const all = new Set(set);
     for (const [other, otherRules] of byKeyword) {
-      if (other !== k && k.startsWith(other)) {
-        otherRules.forEach((r) => all.add(r));
+      if (other !== k && k.includes(other)) {
+        otherRules.forEach((r) => all.add(r)); // `eyjrijoi` also opens the `eyj` rule's window
       }
     }
     rules.set(k, [...all]);
   }
-  // longest first, so that at one position the longest keyword is reported (its rules include the shorter ones')
+  // longest first, so that at one position the longest keyword is reported (its rules include those of the keywords inside it)
   const alternation = (words: Set<string>): RegExp | undefined =>
     words.size === 0 ? undefined : new RegExp([...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
   return { lower: alternation(lowerWords), exact: alternation(exactWords), rules };
@@ -103,7 +95,7 @@ export function keywordHits(text: string, lower: string): Map<ProviderRule, numb
           hits.set(rule, [m.index]);
         }
       }
-      re.lastIndex = m.index + 1; // overlapping occurrences start other keywords
+      // occurrences do not overlap: a keyword inside a longer one is covered by the longer one's rules
     }
   };
   collect(keywordIndex.lower, lower);
@@ -139,23 +131,24 @@ export function scanProviders(text: string, lower = text.toLowerCase()): RawSpan
     hits.sort((a, b) => a - b);
     const windows = keywordWindows(text.length, hits, rule.lead ?? DEFAULT_LEAD, rule.reach ?? DEFAULT_REACH);
     const re = compileRule(rule);
-    const groups = re.groupCount();
     for (const [ws, we] of windows) {
-      const m = re.matcher(text.slice(ws, we));
-      while (m.find()) {
-        let s = -1;
-        let e = -1;
-        for (let g = 1; g <= groups; g++) {
-          if (m.start(g) >= 0) {
-            s = m.start(g);
-            e = m.end(g);
+      const slice = text.slice(ws, we);
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        // the first capture group that took part is the secret; else the whole match
+        let range = m.indices?.[0] ?? [m.index, m.index + m[0].length];
+        for (let g = 1; g < m.length; g++) {
+          const r = m.indices?.[g];
+          if (r) {
+            range = r;
             break;
           }
         }
-        if (s < 0) {
-          s = m.start(0);
-          e = m.end(0);
-        }
+        const [s, e] = range;
         const start = ws + s;
         const end = ws + e;
         if (end <= start) {
