@@ -5,6 +5,7 @@ import {
   api, askInChat, chatPanelText, clickChatButton, clickNotificationButton, fixtureText, notificationTexts, openFixture,
   readWorkspaceFile, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone,
 } from './support';
+import { rng } from '../util/rng';
 
 describe('Structured findings in the real chat panel', () => {
   let server: FakeAnthropicServer;
@@ -91,6 +92,73 @@ describe('Structured findings in the real chat panel', () => {
     await vscode.commands.executeCommand('undo');
     await editor.document.save();
   });
+});
+
+describe('Command links in the real chat panel (issue #17)', () => {
+  let server: FakeAnthropicServer;
+
+  afterEach(async () => {
+    await server?.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  /** A deterministic "random" SQL fix full of characters that break naive links. */
+  function nastyFix(seed: number, length: number): string {
+    const rand = rng(seed);
+    const alphabet = [...'abc XYZ 019()[]{}<>"\'`~!*_#|&%\\/:;=?-+.,', 'é', '中', '🙂', '%41', '%2', ')', '](', '\n', '-- 1) '];
+    let s = 'SELECT 1; -- 1) build the index';
+    // `length` in UTF-8 bytes (100 KB = 102,400), so the whole block stays within the parser's 100,000-character limit.
+    while (Buffer.byteLength(s) < length) {
+      s += alphabet[Math.floor(rand() * alphabet.length)];
+    }
+    // The parser trims blank lines around a fix and keeps the rest verbatim; no tag may close early.
+    return s.replace(/<\/?(fix|finding)/gi, '').replace(/\n\s*$/, '').trimEnd();
+  }
+
+  function answerWithFix(content: string): string {
+    return [
+      'Here is the fix.',
+      '',
+      '<finding severity="high" title="Missing index (orders)">',
+      '<issue>Sequential scan.</issue>',
+      '<fix kind="run" lang="sql" title="Index (step 1)">',
+      content,
+      '</fix>',
+      '</finding>',
+      '',
+      'End of answer.',
+      '',
+    ].join('\n');
+  }
+
+  for (const [label, length, chunkSize] of [
+    ['model text with ) ] ` " %41 and non-ASCII', 600, 37],
+    ['100 KB of model text', 100 * 1024, 4096],
+  ] as const) {
+    it(`Open in SQL Editor opens exactly the fix it was rendered with: ${label}`, async function () {
+      this.timeout(180_000);
+      const content = nastyFix(length, length);
+      server = await useFakeAnthropic();
+      server.script({ kind: 'reply', text: answerWithFix(content), chunkSize });
+      await openFixture('src/db/users.ts');
+      await askInChat('@backend /optimize the orders query');
+      // (The chat cuts a Markdown part over 100,000 characters, so the end of a 100 KB answer is not on screen: wait for the turn.)
+      await waitForChatText('Here is the fix.', 60_000);
+      await waitForTurnDone();
+      // The chat renders a long answer progressively: wait until the button is on screen.
+      await waitFor('the Open in SQL Editor button', async () => (await chatPanelText()).includes('Open in SQL Editor') || undefined, 120_000);
+      await clickChatButton('Open in SQL Editor');
+      const doc = await waitFor('the fix in an untitled SQL editor', () => {
+        const d = vscode.window.activeTextEditor?.document;
+        return d?.isUntitled && d.languageId === 'sql' ? d : undefined;
+      });
+      const text = doc.getText();
+      // Close the untitled editor without a save prompt before comparing.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.equal(text.length, content.length, 'the editor holds a fix of the same length');
+      assert.equal(text, content, 'the editor holds exactly the fix text');
+    });
+  }
 });
 
 function usersDocument(): vscode.TextDocument | undefined {
