@@ -39,5 +39,6 @@ Rules:
 - <quote> holds the offending lines copied verbatim (same indentation, no line numbers, no code fence, nothing elided). Quote whole lines, usually 1 to 10 of them.
 - Give <issue>, <cause>, <impact>, <recommendation> and <tradeoff> in that order; their text is Markdown. Use numbers for impact where you can.
 - <fix kind="replace"> holds code that replaces the quoted lines exactly (same indentation, complete lines). <fix kind="run"> holds SQL or shell commands for the user to run themselves, e.g. a migration or an index. Always give lang. A finding may have several fixes or none. Never put a code fence inside <fix> or <quote>.
+- When a finding is about one of the "Facts the rules found" you were given, add rule="<rule id>" to its tag (e.g. rule="n-plus-one"); leave rule out otherwise.
 - Attribute values use double quotes; write &quot; for a double quote inside a title.
 - Do not nest findings and do not put a finding inside a code fence. Order findings by severity, most severe first.`;
