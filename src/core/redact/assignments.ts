@@ -14,6 +14,7 @@
 import { classifyKey, type KeyStrength } from './keyNames';
 import type { RawSpan } from './types';
 import { charClasses, isPlaceholderValue, isWordPhrase, shannonEntropy } from './values';
+import { addWork } from './work';
 
 export const ASSIGNMENT_PRIORITY = 1;
 const STEMS = ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'bearer'];
@@ -108,13 +109,20 @@ function looksLikeCode(value: string): boolean {
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:\(|\[|$)/.test(value) && !/\d/.test(value)) {
     return true;
   }
-  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+/.test(value) || /^[A-Za-z_$][\w$]*\?\./.test(value) || value.startsWith('(') || value.startsWith('!')) {
-    return true; // a member chain (`values_3.OPTIONS`), optional chaining, a parenthesised expression
+  // a member chain of identifier-like segments (`values_3.OPTIONS`, `cfg.db.password`), optional
+  // chaining, a parenthesised expression; `pat.q82i0xlk…` (digits inside a segment) is a token
+  if (/^[A-Za-z_$][A-Za-z_$]*\d*(?:\??\.[A-Za-z_$][A-Za-z_$]*\d*)+(?:$|[([])/.test(value) || /^[A-Za-z_$][\w$]*\?\./.test(value) || value.startsWith('(') || value.startsWith('!')) {
+    return true;
   }
   if (/^(?:process\.env|os\.environ|os\.getenv|System\.getenv|ENV\[|env\(|getenv|config\.|settings\.|self\.|this\.|props\.|options\.|opts\.|args\.|params\.|req\.|request\.)/.test(value)) {
     return true;
   }
   return value.endsWith('(') || value.includes('()');
+}
+
+/** Random-looking: long, letters and digits, high entropy (for names like `hubspotKey`). */
+function isTokenLike(v: string): boolean {
+  return v.length >= 16 && /\d/.test(v) && /[A-Za-z]/.test(v) && shannonEntropy(v) >= 3.2 && !isWordPhrase(v);
 }
 
 /** Whether `value` (the text between start and end) is worth redacting for a key of this strength. */
@@ -162,6 +170,20 @@ export function isSecretValue(value: string, strength: KeyStrength, quoted: bool
     return true;
   }
   return v.length >= 8 && charClasses(v) >= 2 && shannonEntropy(v) >= 2.5;
+}
+
+/** A `=` within the next 40 characters of the line (cheap test before the typed-declaration regex). */
+function hasEqualsSoon(text: string, i: number): boolean {
+  for (let k = i; k < text.length && k - i < 40; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 61 /* = */) {
+      return true;
+    }
+    if (c === 10 || c === 59 /* ; */ || c === 44 /* , */) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** Finds where the value of the key ending at `keyEnd` begins; undefined when no assignment follows. */
@@ -219,7 +241,7 @@ function findValueStart(text: string, keyStart: number, keyEnd: number): { at: n
     j = i + 1; // put("password", "value"), setProperty("TOKEN", "value")
   } else if (c === '(' && QUOTES.has(text[i + 1] ?? '') && /^(?:set|with|use|put|add|login|auth|sign)/i.test(text.slice(keyStart, keyEnd).split('.').pop() ?? '')) {
     j = i + 1; // setPassword("value")
-  } else if (i > afterKey && /[A-Za-z[]/.test(c ?? '')) {
+  } else if (i > afterKey && /[A-Za-z[]/.test(c ?? '') && hasEqualsSoon(text, i)) {
     // a type between the name and `=`: `var token string = "…"`, `password: str = "…"`
     const typed = /^[A-Za-z_][\w.[\]<>]{0,30}[ \t]*=(?!=)/.exec(text.slice(i, i + 40));
     if (!typed) {
@@ -240,6 +262,13 @@ function findValueStart(text: string, keyStart: number, keyEnd: number): { at: n
 
 /** `name: DB_PASSWORD` / `name="Password"` / `"name": "token"`: the secret is the following `value`. */
 function pairedValue(text: string, keyStart: number, keyEnd: number): number | undefined {
+  let b = keyStart - 1;
+  while (b >= 0 && keyStart - b < 4 && (text[b] === '"' || text[b] === "'" || text[b] === ' ' || text[b] === '\t')) {
+    b--;
+  }
+  if (b < 0 || (text[b] !== ':' && text[b] !== '=')) {
+    return undefined;
+  }
   const before = text.slice(Math.max(0, keyStart - 12), keyStart).toLowerCase();
   if (!/(?:name|key)["']?\s*[:=]\s*["']?$/.test(before)) {
     return undefined;
@@ -313,6 +342,7 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
       ke++;
     }
     cursor = ke;
+    addWork(ke - ks + 1);
     // trim punctuation a key cannot start or end with (`--password`, `db.password.`)
     while (ks < ke && (text[ks] === '-' || text[ks] === '.')) {
       ks++;
@@ -332,15 +362,20 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
       continue;
     }
     cursor = Math.max(cursor, value.end); // never read the same value twice
+    addWork(value.end - found.at);
     let { start, end } = value;
     if (strength === 'auth-header') {
-      // Authorization: Bearer <token> / Basic <base64>: the credential after the scheme
+      // Authorization: Bearer <token> / Basic <base64> / Api-Token <t>: the credential after the scheme
+      if (!value.quoted && /^[ \t]+[^\s"'`]/.test(text.slice(end, end + 2)) && /^[A-Za-z][\w-]{1,24}$/.test(text.slice(start, end))) {
+        const next = readValue(text, end + 1 + (text.slice(end + 1).search(/[^ \t]/) >>> 0), false);
+        if (next) {
+          end = next.end;
+        }
+      }
       const raw = text.slice(start, end);
-      const scheme = /^(?:Bearer|Basic|Token|Digest|Bot|ApiKey|Api-Key|Key|SSWS|OAuth|JWT|Splunk|GenieKey|Negotiate|AWS4-HMAC-SHA256)\s+/i.exec(raw);
+      const scheme = /^[A-Za-z][\w-]{1,24}[ \t]+(?=\S)/.exec(raw);
       if (scheme) {
         start += scheme[0].length;
-      } else if (!value.quoted) {
-        continue;
       }
       // bare value ends at whitespace already; quoted values may hold more words
       const rest = text.slice(start, end);
@@ -350,7 +385,7 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
       }
       const cred = text.slice(start, end);
       const strong = cred.length >= 16 && charClasses(cred) >= 2 && shannonEntropy(cred) >= 3;
-      if (cred.length < 8 || isPlaceholderValue(cred) || looksLikeCode(cred) || shannonEntropy(cred) < 2.5 || (!scheme && !strong)) {
+      if (cred.length < 8 || isPlaceholderValue(cred) || (!value.quoted && looksLikeCode(cred)) || shannonEntropy(cred) < 2.5 || (!scheme && !strong)) {
         continue;
       }
       spans.push({ start, end, kind: 'authorization-header', priority: ASSIGNMENT_PRIORITY + 1 });
@@ -374,6 +409,9 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
       }
     }
     if (!isSecretValue(text.slice(start, end), strength, value.quoted, /^[A-Z0-9_]+$/.test(name) || lineStartToEnd(text, ks, end))) {
+      continue;
+    }
+    if (strength === 'keyish' && !isTokenLike(text.slice(start, end))) {
       continue;
     }
     spans.push({ start, end, kind: strength === 'password' ? 'password' : 'secret-assignment', priority: ASSIGNMENT_PRIORITY });

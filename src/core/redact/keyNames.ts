@@ -4,7 +4,8 @@
  * `tokenizer`, `token_url` do not.
  */
 
-export type KeyStrength = 'password' | 'secret' | 'auth-header';
+/** `keyish`: `<something> key` with an unknown qualifier (`hubspotKey`): only random-looking values count. */
+export type KeyStrength = 'password' | 'secret' | 'auth-header' | 'keyish';
 
 /** Splits an identifier into lower-case words: snake, kebab, dotted and camelCase. */
 export function identifierWords(name: string): string[] {
@@ -100,6 +101,9 @@ function classifyUncached(name: string): KeyStrength | undefined {
     }
   }
   if (!password && !secret) {
+    if (ws.length >= 2 && (last === 'key' || last === 'keys') && !KEY_DENY_QUALIFIERS.has(ws[ws.length - 2]) && !DENY_WORDS.has(ws[ws.length - 2])) {
+      return 'keyish';
+    }
     return undefined;
   }
   if (ws.includes('grant') || (ws.includes('type') && last !== 'password')) {

@@ -4,6 +4,7 @@
  * Only documents that say `kind: Secret` are looked at.
  */
 import type { RawSpan } from './types';
+import { addWork } from './work';
 
 export const K8S_PRIORITY = 2;
 
@@ -25,6 +26,7 @@ export function scanKubernetesSecrets(text: string, lower = text.toLowerCase()):
   let dataIndent = -1;
   let blockIndent = -1;
   for (const raw of lines) {
+    addWork(raw.length + 1);
     const line = raw.replace(/\r$/, '');
     const indent = indentOf(line);
     const trimmed = line.trim();

@@ -10,6 +10,7 @@
  */
 import type { RawSpan } from './types';
 import { shannonEntropy } from './values';
+import { addWork } from './work';
 
 export const KEY_PRIORITY = 4;
 const HEADER = /^-{3,5} ?BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY(?: BLOCK)? ?-{3,5}/;
@@ -28,6 +29,7 @@ function extendBody(text: string, from: number): number {
   let lines = 0;
   while (pos < text.length && lines < 2000) {
     const le = lineEnd(text, pos);
+    addWork(le - pos + 1);
     const line = text.slice(pos, le).replace(/\r$/, '');
     if (line.trim() === '' || BODY_LINE.test(line) || HEADER_FIELD.test(line)) {
       if (line.trim() !== '') {
@@ -91,6 +93,7 @@ function scanBodies(text: string, covered: (pos: number) => boolean): RawSpan[] 
   let pos = 0;
   while (pos <= text.length) {
     const le = lineEnd(text, pos);
+    addWork(le - pos + 1);
     // cheap length test first: most lines are not 40-100 characters of base64
     let body = false;
     let a = pos;
@@ -139,6 +142,7 @@ export function scanPrivateKeys(text: string): RawSpan[] {
         s--;
       }
     }
+    addWork(80);
     const head = HEADER.exec(text.slice(s, s + 80));
     if (!head) {
       continue;

@@ -15,6 +15,7 @@
 import { PROVIDER_RULES, type ProviderRule } from './providerRules';
 import type { RawSpan } from './types';
 import { shannonEntropy } from './values';
+import { addWork } from './work';
 
 /** Default window around a keyword: the token starts at it and runs after it. */
 const DEFAULT_LEAD = 0;
@@ -87,6 +88,7 @@ export function keywordHits(text: string, lower: string): Map<ProviderRule, numb
     }
     re.lastIndex = 0;
     for (let m = re.exec(haystack); m !== null; m = re.exec(haystack)) {
+      addWork(m[0].length);
       for (const rule of keywordIndex!.rules.get(m[0]) ?? []) {
         const list = hits.get(rule);
         if (list) {
@@ -133,6 +135,7 @@ export function scanProviders(text: string, lower = text.toLowerCase()): RawSpan
     const re = compileRule(rule);
     for (const [ws, we] of windows) {
       const slice = text.slice(ws, we);
+      addWork(we - ws);
       re.lastIndex = 0;
       for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
         if (m[0].length === 0) {

@@ -7,6 +7,7 @@
  */
 import type { RawSpan } from './types';
 import { charClasses, isPlaceholderValue, shannonEntropy } from './values';
+import { addWork } from './work';
 
 export const URL_PRIORITY = 2;
 const STOP = new Set([' ', '\t', '\n', '\r', '"', "'", '`', '<', '>', '/', '?', '#', '\\', ',', ';', ')', '(', '[', ']', '{', '}', '|']);
@@ -16,7 +17,7 @@ function tokenLike(value: string): boolean {
 }
 
 function passwordOk(value: string): boolean {
-  return value.length > 0 && !isPlaceholderValue(value) && !/^\*+$/.test(value) && !/^(?:pass(?:word)?|pwd|secret|user|username|xxx+)$/i.test(value);
+  return value.length > 0 && !/^[$%{<*]/.test(value) && !/^x+$/i.test(value) && !value.startsWith('[REDACTED') && !/\$\{|\{\{/.test(value);
 }
 
 function scanUrls(text: string, spans: RawSpan[]): void {
@@ -35,6 +36,7 @@ function scanUrls(text: string, spans: RawSpan[]): void {
       }
       j++;
     }
+    addWork(j - start + 3);
     if (at <= start) {
       continue;
     }
@@ -70,18 +72,23 @@ function scanCurlUser(text: string, lower: string, spans: RawSpan[]): void {
   for (const flag of flags) {
     const hay = flag === '-U' ? text : lower;
     for (let i = hay.indexOf(flag); i !== -1; i = hay.indexOf(flag, i + flag.length)) {
+      addWork(flag.length);
       const before = i > 0 ? text[i - 1] : ' ';
       if (before !== ' ' && before !== '\t' && before !== '"' && before !== "'") {
         continue;
       }
-      const m = /^(?:[ \t]+|=|)["']?([^\s:"'@]{1,100}):([^\s"']{1,200})/.exec(text.slice(i + flag.length, i + flag.length + 320));
+      // -u user:pass, -u "user:pass", -u user:'pass', -u ":pass", -u "apikey:" (the key as user)
+      const m = /^(?:[ \t]+|=|)(["']?)([^\s:"']{0,100}):(["']?)([^\s"']{0,200})/.exec(text.slice(i + flag.length, i + flag.length + 320));
       if (!m || (flag === '-u' && !/curl|wget|http/i.test(text.slice(Math.max(0, i - 300), i)))) {
         continue;
       }
-      const pass = m[2];
-      if (passwordOk(pass) && !/^\$\{?\w+\}?$/.test(pass)) {
+      const userStart = i + flag.length + m[0].length - m[4].length - m[3].length - 1 - m[2].length;
+      const [user, pass] = [m[2], m[4]];
+      if (pass.length > 0 && passwordOk(pass) && !/^\$\{?\w+\}?$/.test(pass)) {
         const s = i + flag.length + m[0].length - pass.length;
         spans.push({ start: s, end: s + pass.length, kind: 'curl-user', priority: URL_PRIORITY });
+      } else if (pass.length === 0 && user.length >= 8 && passwordOk(user) && !/^\$\{?\w+\}?$/.test(user)) {
+        spans.push({ start: userStart, end: userStart + user.length, kind: 'curl-user', priority: URL_PRIORITY });
       }
     }
   }
@@ -90,6 +97,11 @@ function scanCurlUser(text: string, lower: string, spans: RawSpan[]): void {
 /** `Bearer <token>` in code, docs or shell lines. */
 function scanBearer(text: string, lower: string, spans: RawSpan[]): void {
   for (let i = lower.indexOf('bearer'); i !== -1; i = lower.indexOf('bearer', i + 6)) {
+    addWork(6);
+    const next = text.charCodeAt(i + 6);
+    if (next !== 32 && next !== 9) {
+      continue;
+    }
     const m = /^bearer[ \t]+([A-Za-z0-9._~+/-]{16,2000}={0,2})/i.exec(text.slice(i, i + 2100));
     if (m && tokenLike(m[1]) && !isPlaceholderValue(m[1])) {
       const s = i + m[0].length - m[1].length;
