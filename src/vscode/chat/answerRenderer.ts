@@ -20,6 +20,8 @@ export interface FindingSummary {
   readonly fixes: readonly { kind: string; language: string; title: string; content: string }[];
 }
 
+const CLOSE = '</finding>';
+
 /**
  * Parse → verify → render stage for one streamed answer: each text delta goes through the
  * incremental findings parser, and the resulting chat parts go straight to the stream.
@@ -28,6 +30,10 @@ export class AnswerRenderer {
   private readonly renderer: FindingsChatRenderer;
   private raw = '';
   private ended = false;
+  private closePending = false;
+  /** Characters of `raw` given to the renderer, and where the next closing-tag search starts. */
+  private fed = 0;
+  private scanFrom = 0;
 
   /**
    * @param sentFiles read when each finding is verified: a caller may append to it while the
@@ -50,12 +56,25 @@ export class AnswerRenderer {
       renderChatParts(this.stream, this.renderer.push(delta));
       return;
     }
-    // Feed up to each closing tag separately, so a note lands right under its finding.
-    let rest = delta;
-    while (rest !== '') {
-      const close = rest.indexOf('</finding>');
-      const piece = close >= 0 ? rest.slice(0, close + '</finding>'.length) : rest;
-      rest = rest.slice(piece.length);
+    // Feed up to each closing tag (which may span deltas), then up to the line end that
+    // completes the block, as pieces of their own, so a note lands right under its finding
+    // and not after the prose that follows it.
+    while (this.fed < this.raw.length) {
+      let to = this.raw.length;
+      if (this.closePending) {
+        const eol = this.raw.indexOf('\n', this.fed);
+        to = eol >= 0 ? eol + 1 : to;
+        this.closePending = eol < 0;
+      } else {
+        const close = this.raw.indexOf(CLOSE, Math.max(this.scanFrom, this.fed - CLOSE.length + 1));
+        if (close >= 0) {
+          to = close + CLOSE.length;
+          this.scanFrom = to;
+          this.closePending = true;
+        }
+      }
+      const piece = this.raw.slice(this.fed, to);
+      this.fed = to;
       const before = this.renderer.findings.length;
       renderChatParts(this.stream, this.renderer.push(piece));
       this.noteNewFindings(before);

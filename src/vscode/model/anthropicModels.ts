@@ -49,12 +49,11 @@ export function registerAnthropicModels(context: vscode.ExtensionContext, access
     async provideLanguageModelChatInformation() {
       const s = readModelSettings();
       const models = (await modelList()) ?? [];
-      const infos = models.filter((m) => m.id.startsWith('claude')).map((m) => info(m, s.maxOutputTokens));
-      if (!infos.some((m) => m.id === s.model)) {
-        // the configured model stays available (a gateway may serve ids the list does not name)
-        infos.unshift(info({ id: s.model, displayName: s.model }, s.maxOutputTokens));
-      }
-      return infos;
+      // The configured model comes first (what a picker with only our vendor selects) and stays
+      // available even when the list does not name it (a gateway may serve other ids).
+      const configured = models.find((m) => m.id === s.model) ?? { id: s.model, displayName: s.model };
+      const others = models.filter((m) => m.id !== s.model && m.id.startsWith('claude'));
+      return [configured, ...others].map((m) => info(m, s.maxOutputTokens));
     },
     async provideLanguageModelChatResponse(model, messages, options, progress, token) {
       const client = await access.getClient();

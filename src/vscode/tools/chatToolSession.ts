@@ -17,8 +17,10 @@ import { readToolSettings, sentFileUris, vscodeToolContext } from './toolContext
  *   section, so a progress part after a rendered finding would hide that finding: once a
  *   finding is shown, later calls are announced as a quoted Markdown line instead;
  * - files read by read_file join the sent files, so findings on them are verified and linked;
- * - at the end, the files read become chat references ("Used N references", collapsed) and a
- *   note lists every call with its outcome; findings a tool measured get a 🔬 line.
+ * - each file read becomes a chat reference as soon as it is read (inside the folded steps: a
+ *   reference part after the answer would fold the answer itself away);
+ * - at the end a Markdown note lists every call with its outcome; findings a tool measured get
+ *   a 🔬 line right under them.
  */
 export class ChatToolSession {
   readonly tools: readonly ToolDefinition[];
@@ -26,6 +28,7 @@ export class ChatToolSession {
   private findingShown = false;
   private readonly runs: ToolRunRecord<ToolCallDetail>[] = [];
   private round = 0;
+  private readonly referenced = new Set<string>();
 
   constructor(
     private readonly stream: vscode.ChatResponseStream,
@@ -68,7 +71,7 @@ export class ChatToolSession {
     return by ? `🔬 _Measured: ${escapeMarkdown(by)}_\n\n` : undefined;
   }
 
-  /** After the answer: the files read as references, then a note of every call. */
+  /** After the answer: a note of every call (Markdown only, so the answer stays unfolded). */
   renderSummary(stopped: 'rounds' | undefined, maxRounds: number): void {
     const runs = this.runs;
     if (stopped === 'rounds') {
@@ -79,15 +82,6 @@ export class ChatToolSession {
     }
     if (runs.length === 0) {
       return;
-    }
-    const seen = new Set<string>();
-    for (const run of runs) {
-      for (const f of run.outcome.detail?.result.sentFiles ?? []) {
-        if (!seen.has(f.uri)) {
-          seen.add(f.uri);
-          this.stream.reference(vscode.Uri.parse(f.uri));
-        }
-      }
     }
     const lines = runs.map((r) => {
       const summary = r.outcome.detail?.result.summary ?? firstLine(r.outcome.content);
@@ -112,6 +106,12 @@ export class ChatToolSession {
     this.log.info(`tool ${call.name} ${outcome.isError ? 'error' : 'ok'} chars=${outcome.content.length}`);
     this.runs.push({ round: this.round, call, outcome });
     for (const f of outcome.detail?.result.sentFiles ?? []) {
+      // Shown as a reference while the tools run (inside the folded steps); after a finding is
+      // on screen a reference part would fold it away, and the closing note names the file anyway.
+      if (!this.findingShown && !this.referenced.has(f.uri)) {
+        this.referenced.add(f.uri);
+        this.stream.reference(vscode.Uri.parse(f.uri));
+      }
       // a later read of the same file (another range) replaces the earlier one for verification
       const i = this.sentFiles.findIndex((s) => s.uri === f.uri && s.firstLine === f.firstLine);
       if (i >= 0) {

@@ -26,7 +26,7 @@ describe('read_file tool: workspace files with the security rules', () => {
     fs.mkdirSync(outside);
     write(root, 'db/schema.sql', 'CREATE TABLE orders (\n  id bigserial PRIMARY KEY,\n  user_id bigint NOT NULL\n);\n');
     write(root, 'src/config.ts', "export const url = 'postgres://app:hunter2hunter2@db:5432/app';\nexport const port = 8080;\n");
-    write(root, '.env', 'DATABASE_PASSWORD=supersecretvalue\n');
+    write(root, '.env', 'DATABASE_PASSWORD=s3cr3t-Value-9f8a7b\n');
     write(root, '.env.example', 'DATABASE_PASSWORD=\n');
     write(root, 'certs/server.pem', '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n');
     write(root, 'home/id_rsa', 'key');
@@ -113,7 +113,7 @@ describe('read_file tool: workspace files with the security rules', () => {
     const c = ctx({ attached: ['.env', 'build-output.log'] });
     const env = await read({ path: '.env' }, c);
     assert.equal(env.isError, undefined, env.content);
-    assert.doesNotMatch(env.content, /supersecretvalue/, 'redaction still applies');
+    assert.doesNotMatch(env.content, /s3cr3t-Value-9f8a7b/, 'redaction still applies');
     assert.equal((await read({ path: 'build-output.log' }, c)).isError, undefined);
   });
 
