@@ -119,8 +119,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
     let score = first;
     if (options.sql !== false) {
       const targets = sqlFixTargets(c, result.findings, first.findings);
-      const found = await (options.sqlChecker ?? sqlFixCheckerFor)(c);
-      if ('checker' in found) {
+      const found = targets.length === 0 ? undefined : await (options.sqlChecker ?? sqlFixCheckerFor)(c);
+      if (!found) {
+        score = { ...first, sqlFixes: { kind: 'checked', verdicts: [] } };
+      } else if ('checker' in found) {
         try {
           score = { ...first, sqlFixes: await checkSqlFixes(targets, found.checker) };
         } finally {

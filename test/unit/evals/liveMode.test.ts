@@ -53,7 +53,7 @@ describe('evals live mode (fake Anthropic server as the API)', function () {
     scriptHandWrittenAnswers();
     const client = new AnthropicModelClient({ apiKey: KEY, baseURL: url, idleTimeoutMs: 5000, maxRetries: 0 });
     const recordTo = path.join(tmp, 'recorded');
-    const live = await evaluate({ source: { mode: 'live', client, model: MODEL, recordTo }, priceModel: 'unused', maxTokens: 4096, now: new Date('2026-12-01T12:00:00Z') });
+    const live = await evaluate({ source: { mode: 'live', client, model: MODEL, recordTo }, priceModel: 'unused', maxTokens: 4096, sql: false, now: new Date('2026-12-01T12:00:00Z') });
 
     assert.equal(server.requests.length, caseIds.length + briefIds.length);
     const first = server.requests[0].body!;
@@ -90,11 +90,11 @@ describe('evals live mode (fake Anthropic server as the API)', function () {
     assert.equal(live.model, MODEL);
 
     // Replaying the recording gives the same scores, and no prompt is stale.
-    const replay = await evaluate({ source: { mode: 'replay', set: recordTo }, priceModel: MODEL, maxTokens: 4096 });
+    const replay = await evaluate({ source: { mode: 'replay', set: recordTo }, priceModel: MODEL, maxTokens: 4096, sql: false });
     assert.deepEqual(replay.totals, live.totals);
     assert.ok([...replay.cases, ...replay.designs].every((r) => !r.stalePrompt));
     // ... and the same as the hand-written set replayed directly (the wire and the SDK lose nothing).
-    const direct = await evaluate({ source: { mode: 'replay', set: DEFAULT_SET }, priceModel: MODEL, maxTokens: 4096 });
+    const direct = await evaluate({ source: { mode: 'replay', set: DEFAULT_SET }, priceModel: MODEL, maxTokens: 4096, sql: false });
     assert.deepEqual(
       direct.cases.map((c) => [c.id, c.score.found, c.score.truePositives, c.score.anchorsOnTarget, c.score.parse.lossless]),
       live.cases.map((c) => [c.id, c.score.found, c.score.truePositives, c.score.anchorsOnTarget, c.score.parse.lossless]),
@@ -124,7 +124,7 @@ describe('evals live mode (fake Anthropic server as the API)', function () {
     console.error = (...a: unknown[]) => logs.push(a.join(' '));
     let code: number;
     try {
-      code = await main(['--case', 'notes-service', '--record', record, '--out', out, '--model', MODEL], { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: url });
+      code = await main(['--no-sql', '--case', 'notes-service', '--record', record, '--out', out, '--model', MODEL], { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: url });
     } finally {
       console.log = log;
       console.error = error;
@@ -148,7 +148,7 @@ describe('evals live mode (fake Anthropic server as the API)', function () {
     console.error = (...a: unknown[]) => logs.push(a.join(' '));
     let code: number;
     try {
-      code = await main(['--case', 'notes-service,orders-service', '--record', path.join(tmp, 's'), '--out', path.join(tmp, 'o')], { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: url });
+      code = await main(['--no-sql', '--case', 'notes-service,orders-service', '--record', path.join(tmp, 's'), '--out', path.join(tmp, 'o')], { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: url });
     } finally {
       console.log = log;
       console.error = error;
