@@ -21,7 +21,9 @@ import { collectFiles } from './workspace/collect';
 import { describeModelFailure, type ModelFailure } from './workspace/modelErrors';
 import { choosePersona } from './workspace/personas';
 import { diffReviewPrompt } from './workspace/prompts';
-import type { ReportNotice, ReviewReport } from './workspace/report';
+import { planQueries, plannerSqlAccess } from './workspace/queryPlans';
+import type { ReportNotice, ReportQueryPlan, ReviewReport } from './workspace/report';
+import type { GroundingSection } from '../prompt/promptBuilder';
 
 export interface WorkspaceReviewRequest {
   readonly cwd: string;
@@ -45,6 +47,8 @@ export interface WorkspaceReviewRequest {
   readonly idleTimeoutSeconds: number;
   /** Offer the architect its tools. */
   readonly tools: boolean;
+  /** Synthetic rows in the largest table for query plans (default: the planner's). */
+  readonly rows?: number;
   readonly toolVersion: string;
   readonly signal?: AbortSignal;
 }
@@ -96,129 +100,156 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
   const ruleFindings = checked.findings;
   progress.info(`rules: ${ruleFindings.length} finding${ruleFindings.length === 1 ? '' : 's'}`);
 
-  const apiKey = options.apiKey?.trim();
-  const online = !options.offline && !!apiKey;
-  if (!options.offline && !apiKey) {
-    progress.info('no API key (ANTHROPIC_API_KEY): rules and query plans only (--offline says so and skips this line).');
+  // Query plans: the queries in the reviewed code on the embedded PostgreSQL (never the user's database).
+  const planned = await planQueries(collected.root, targets, {
+    rows: options.rows,
+    signal: options.signal,
+    step: (where) => progress.info(`query plan: ${where}`),
+  });
+  for (const note of planned.notes) {
+    warn(note);
   }
-
-  const modelFindings: VerifiedFinding[] = [];
-  const measured: (string | undefined)[] = [];
-  const toolCalls: { tool: string; summary: string; isError: boolean }[] = [];
-  const prose: string[] = [];
-  const answers: string[] = [];
-  const sources = new Map(targets.map((t) => [t.path, t.text]));
-  let usage: (ModelUsage & { requests: number }) | undefined;
-  let failure: (ModelFailure & { kind: string }) | undefined;
-
-  if (online && targets.length > 0) {
-    const { batches, notices: contextNotices } = prepareBatches(
-      targets.map((t) => ({ path: t.path, uri: pathToFileURL(t.absolutePath).toString(), languageId: t.languageId, text: t.text, spans: t.spans })),
-      { budgetChars: options.contextTokens * 4, redactSecrets: true },
-    );
-    for (const n of contextNotices) {
-      if (n.kind === 'redacted') {
-        progress.info(n.message);
-        notices.push({ level: 'note', message: n.message });
-      } else {
-        warn(n.message);
-      }
+  if (planned.plans.length > 0) {
+    progress.info(`query plans: ${planned.plans.length} on embedded PostgreSQL`);
+  }
+  try {
+    const apiKey = options.apiKey?.trim();
+    const online = !options.offline && !!apiKey;
+    if (!options.offline && !apiKey) {
+      progress.info('no API key (ANTHROPIC_API_KEY): rules and query plans only (--offline says so and skips this line).');
     }
-    const client = new AnthropicModelClient({
-      apiKey,
-      baseURL: options.baseURL?.trim() || undefined,
-      idleTimeoutMs: options.idleTimeoutSeconds * 1000,
-    });
-    const signal = options.signal ?? new AbortController().signal;
-    try {
-      progress.start(`${persona.name} reviewing`, batches.length);
-      for (const batch of batches) {
-        const paths = [...new Set(batch.map((f) => f.path))];
-        const inBatch = new Set(paths);
-        const userPrompt =
-          options.prompt ?? (collected.diff ? diffReviewPrompt(collected.diff.base, paths.map((p) => ({ path: p, changed: byPath.get(p)?.changed }))) : undefined);
-        const result = await reviewFiles({
-          files: batch,
-          persona,
-          command,
-          client,
-          model: options.model,
-          maxTokens: options.maxTokens,
-          signal,
-          userPrompt,
-          ruleFindings: ruleFindings.filter((f) => inBatch.has(f.file)),
-          tools: options.tools
-            ? {
-                context: {
-                  files: createWorkspaceAccess({ root: collected.root }),
-                  maxFileChars: options.contextTokens * 4,
-                  redactSecrets: true,
-                  rules: createRulesAccess(),
-                },
-                onToolCall: (_tool, summary, isError) => progress.info(`${isError ? 'tool failed' : 'tool'}: ${summary}`),
+
+    const modelFindings: VerifiedFinding[] = [];
+    const measured: (string | undefined)[] = [];
+    const toolCalls: { tool: string; summary: string; isError: boolean }[] = [];
+    const prose: string[] = [];
+    const answers: string[] = [];
+    const sources = new Map(targets.map((t) => [t.path, t.text]));
+    let usage: (ModelUsage & { requests: number }) | undefined;
+    let failure: (ModelFailure & { kind: string }) | undefined;
+
+    if (online && targets.length > 0) {
+      const { batches, notices: contextNotices } = prepareBatches(
+        targets.map((t) => ({ path: t.path, uri: pathToFileURL(t.absolutePath).toString(), languageId: t.languageId, text: t.text, spans: t.spans })),
+        { budgetChars: options.contextTokens * 4, redactSecrets: true },
+      );
+      for (const n of contextNotices) {
+        if (n.kind === 'redacted') {
+          progress.info(n.message);
+          notices.push({ level: 'note', message: n.message });
+        } else {
+          warn(n.message);
+        }
+      }
+      const client = new AnthropicModelClient({
+        apiKey,
+        baseURL: options.baseURL?.trim() || undefined,
+        idleTimeoutMs: options.idleTimeoutSeconds * 1000,
+      });
+      const signal = options.signal ?? new AbortController().signal;
+      try {
+        progress.start(`${persona.name} reviewing`, batches.length);
+        for (const batch of batches) {
+          const paths = [...new Set(batch.map((f) => f.path))];
+          const inBatch = new Set(paths);
+          const userPrompt =
+            options.prompt ?? (collected.diff ? diffReviewPrompt(collected.diff.base, paths.map((p) => ({ path: p, changed: byPath.get(p)?.changed }))) : undefined);
+          const result = await reviewFiles({
+            files: batch,
+            persona,
+            command,
+            client,
+            model: options.model,
+            maxTokens: options.maxTokens,
+            signal,
+            userPrompt,
+            ruleFindings: ruleFindings.filter((f) => inBatch.has(f.file)),
+            grounding: queryPlanFacts(planned.plans.filter((p) => inBatch.has(p.file))),
+            tools: options.tools
+              ? {
+                  context: {
+                    files: createWorkspaceAccess({ root: collected.root }),
+                    maxFileChars: options.contextTokens * 4,
+                    redactSecrets: true,
+                    rules: createRulesAccess(),
+                    ...(planned.planner ? { sql: plannerSqlAccess(planned.planner, options.rows) } : {}),
+                  },
+                  onToolCall: (_tool, summary, isError) => progress.info(`${isError ? 'tool failed' : 'tool'}: ${summary}`),
+                }
+              : undefined,
+          });
+          modelFindings.push(...result.findings);
+          measured.push(...result.measured);
+          toolCalls.push(...result.toolCalls);
+          for (const f of result.toolFiles) {
+            if (!sources.has(f.path)) {
+              const text = await fs.readFile(path.join(collected.root, f.path), 'utf8').catch(() => undefined);
+              if (text !== undefined) {
+                sources.set(f.path, text);
               }
-            : undefined,
-        });
-        modelFindings.push(...result.findings);
-        measured.push(...result.measured);
-        toolCalls.push(...result.toolCalls);
-        for (const f of result.toolFiles) {
-          if (!sources.has(f.path)) {
-            const text = await fs.readFile(path.join(collected.root, f.path), 'utf8').catch(() => undefined);
-            if (text !== undefined) {
-              sources.set(f.path, text);
             }
           }
+          prose.push(result.prose);
+          answers.push(result.text);
+          if (result.usage) {
+            usage = addUsage(usage, result.usage);
+          }
+          progress.step(`${paths.length} file${paths.length === 1 ? '' : 's'}, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
+          if (result.stopReason === 'max_tokens') {
+            warn(`the answer for ${paths.join(', ')} hit --max-tokens ${options.maxTokens} and was cut short.`);
+          }
+          if (result.error) {
+            const described = describeModelFailure(result.error, options.model);
+            failure = { kind: result.error.kind, message: scrubSecrets(described.message, apiKey ? [apiKey] : []), configuration: described.configuration };
+            break; // the next request would most likely fail the same way
+          }
         }
-        prose.push(result.prose);
-        answers.push(result.text);
-        if (result.usage) {
-          usage = addUsage(usage, result.usage);
-        }
-        progress.step(`${paths.length} file${paths.length === 1 ? '' : 's'}, ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
-        if (result.stopReason === 'max_tokens') {
-          warn(`the answer for ${paths.join(', ')} hit --max-tokens ${options.maxTokens} and was cut short.`);
-        }
-        if (result.error) {
-          const described = describeModelFailure(result.error, options.model);
-          failure = { kind: result.error.kind, message: scrubSecrets(described.message, apiKey ? [apiKey] : []), configuration: described.configuration };
-          break; // the next request would most likely fail the same way
-        }
+      } finally {
+        progress.done();
       }
-    } finally {
-      progress.done();
     }
-  }
-  if (failure) {
-    progress.warn(failure.message);
-  }
+    if (failure) {
+      progress.warn(failure.message);
+    }
 
-  const report: ReviewReport = {
-    tool: { name: 'architect-personas', version: options.toolVersion },
-    root: collected.root,
-    mode: online ? 'model' : 'offline',
-    ...(online ? {} : { offlineReason: options.offline ? ('flag' as const) : ('no-key' as const) }),
-    persona: { id: persona.id, name: persona.name, title: persona.title },
-    command: command?.name,
-    model: online ? options.model : undefined,
-    diff: collected.diff,
-    files: targets.map((t) => t.path),
-    rules: checked.rules,
-    ruleFindings,
-    modelFindings,
-    measured,
-    toolCalls,
-    prose,
-    answers,
-    queryPlans: [],
-    notices,
-    usage,
-    error: failure ? { kind: failure.kind, message: failure.message } : undefined,
-    sources,
-    startedAt,
-    endedAt: new Date(),
-  };
-  return { report, failure };
+    const report: ReviewReport = {
+      tool: { name: 'architect-personas', version: options.toolVersion },
+      root: collected.root,
+      mode: online ? 'model' : 'offline',
+      ...(online ? {} : { offlineReason: options.offline ? ('flag' as const) : ('no-key' as const) }),
+      persona: { id: persona.id, name: persona.name, title: persona.title },
+      command: command?.name,
+      model: online ? options.model : undefined,
+      diff: collected.diff,
+      files: targets.map((t) => t.path),
+      rules: checked.rules,
+      ruleFindings,
+      modelFindings,
+      measured,
+      toolCalls,
+      prose,
+      answers,
+      queryPlans: planned.plans,
+      notices,
+      usage,
+      error: failure ? { kind: failure.kind, message: failure.message } : undefined,
+      sources,
+      startedAt,
+      endedAt: new Date(),
+    };
+    return { report, failure };
+  } finally {
+    await planned.planner?.dispose().catch(() => undefined);
+  }
+}
+
+/** Query plans as facts for the model, placed after the code. */
+function queryPlanFacts(plans: readonly ReportQueryPlan[]): GroundingSection[] {
+  if (plans.length === 0) {
+    return [];
+  }
+  const body = plans.map((p) => `Query at ${p.file}:${p.line}:\n${p.sql.trim()}\n\n${p.summary.trim()}`).join('\n\n---\n\n');
+  return [{ title: 'Query plans measured on embedded PostgreSQL with synthetic data', body }];
 }
 
 function addUsage(total: (ModelUsage & { requests: number }) | undefined, u: ModelUsage): ModelUsage & { requests: number } {
