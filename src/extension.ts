@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const walkthrough = registerWalkthrough(context, log);
     const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()), canAnswer });
     const design = registerDesignSessions(context, { personas, transcript, log, anthropic, canAnswer });
-    const rules = registerRules(context, log);
+    const rules = registerRules(context, log, async () => Boolean(await keys.get()));
     registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd, rules: rules.chat });
     registerLmTools(context, { personas, anthropic, log });
     registerMcpServer(context, { keys, log });

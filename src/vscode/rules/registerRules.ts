@@ -16,7 +16,8 @@ export interface RulesRoom {
   readonly diagnostics: RuleDiagnostics;
 }
 
-export function registerRules(context: vscode.ExtensionContext, log: Log): RulesRoom {
+/** @param preferOwnModel true when our Anthropic model should answer (a key is set). */
+export function registerRules(context: vscode.ExtensionContext, log: Log, preferOwnModel?: () => Promise<boolean>): RulesRoom {
   const service = new RulesService(log);
   const diagnostics = new RuleDiagnostics(service, log);
   context.subscriptions.push(
@@ -28,7 +29,7 @@ export function registerRules(context: vscode.ExtensionContext, log: Log): Rules
       { providedCodeActionKinds: RuleCodeActions.kinds },
     ),
   );
-  registerRuleCommands(context, service, diagnostics, log);
+  registerRuleCommands(context, service, diagnostics, log, preferOwnModel);
   // documents already open when the extension starts (checked after activation returns)
   setTimeout(() => diagnostics.recheckOpen(), 0);
   return { chat: new ChatRules(service, log), diagnostics };

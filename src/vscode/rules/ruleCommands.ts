@@ -14,7 +14,7 @@ import type { RulesService } from './rulesService';
 const CONTEXT_LINES = 20;
 const MAX_WORKSPACE_FILES = 5000;
 
-export async function askArchitect(args: AskArchitectArgs): Promise<void> {
+export async function askArchitect(args: AskArchitectArgs, preferOwnModel?: () => Promise<boolean>): Promise<void> {
   const uri = vscode.Uri.parse(args.uri);
   const doc = await vscode.workspace.openTextDocument(uri);
   const f = args.finding;
@@ -23,7 +23,12 @@ export async function askArchitect(args: AskArchitectArgs): Promise<void> {
   // the workbench's 1-based range shape (a vscode.Range would arrive as JSON and lose its lines)
   const range = { startLineNumber: start + 1, startColumn: 1, endLineNumber: end + 1, endColumn: doc.lineAt(end).range.end.character + 1 };
   await vscode.window.showTextDocument(doc, { selection: new vscode.Selection(f.line - 1, 0, f.endLine - 1, doc.lineAt(f.endLine - 1).range.end.character), preview: true });
-  await vscode.commands.executeCommand('workbench.action.chat.open', { query: `@backend ${askQuery(f)}`, attachFiles: [{ uri, range }] });
+  const own = (await preferOwnModel?.().catch(() => false)) ?? false;
+  await vscode.commands.executeCommand('workbench.action.chat.open', {
+    query: `@backend ${askQuery(f)}`,
+    attachFiles: [{ uri, range }],
+    ...(own ? { modelSelector: { vendor: 'architect-personas' } } : {}),
+  });
 }
 
 export async function runOnWorkspace(service: RulesService, diagnostics: RuleDiagnostics, log: Log): Promise<void> {
@@ -85,10 +90,10 @@ export async function runOnWorkspace(service: RulesService, diagnostics: RuleDia
   );
 }
 
-export function registerRuleCommands(context: vscode.ExtensionContext, service: RulesService, diagnostics: RuleDiagnostics, log: Log): void {
+export function registerRuleCommands(context: vscode.ExtensionContext, service: RulesService, diagnostics: RuleDiagnostics, log: Log, preferOwnModel?: () => Promise<boolean>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(RULE_COMMANDS.runOnWorkspace, () => runOnWorkspace(service, diagnostics, log)),
-    vscode.commands.registerCommand(RULE_COMMANDS.askArchitect, (args: AskArchitectArgs) => askArchitect(args)),
+    vscode.commands.registerCommand(RULE_COMMANDS.askArchitect, (args: AskArchitectArgs) => askArchitect(args, preferOwnModel)),
     vscode.commands.registerCommand(RULE_COMMANDS.disableRule, async (ruleId?: string) => {
       const id = ruleId ?? (await vscode.window.showQuickPick(RULE_TABLE.map((r) => ({ label: r.id, description: r.summary })), { title: 'Disable a backend rule' }))?.label;
       if (id) {
