@@ -172,7 +172,7 @@ function sqlCell(s: ReviewScore): string {
     return '-';
   }
   const q = v.filter((x) => x.improved !== undefined);
-  return `${v.filter((x) => x.applied).length}/${v.length} ok` + (q.length ? `, ${q.filter((x) => x.improved).length}/${q.length} faster` : '');
+  return `${v.filter((x) => x.applied).length}/${v.length} ok` + (q.length ? `, ${q.filter((x) => x.improved).length}/${q.length} better plan` : '');
 }
 
 function flags(r: CaseReport | DesignReport): string {
