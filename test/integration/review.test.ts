@@ -189,6 +189,78 @@ describe('Review with Architect', () => {
     // The repository stays: removing it under the running Git extension makes its git calls fail.
   });
 
+  /** A fresh repository in the workspace with src/review/shop.ts committed; returns its path. */
+  function freshRepoWithShop(root: string): { rel: string; file: string; body: (a: string, b: string) => string } {
+    const rel = 'src/review/shop.ts';
+    const file = path.join(root, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const body = (top: string, bottom: string): string =>
+      [
+        "import { Pool } from 'pg';",
+        'const pool = new Pool();',
+        `export const top = ${top};`,
+        '',
+        ...Array.from({ length: 30 }, (_, i) => `export const middleUnchanged${i} = ${i};`),
+        '',
+        `export const bottom = ${bottom};`,
+        '',
+      ].join('\n');
+    fs.writeFileSync(file, body("'a'", "'b'"));
+    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'baseline');
+    return { rel, file, body };
+  }
+
+  it('Review Uncommitted Changes includes untracked files and sends each hunk (not one span from the first hunk to the last)', async () => {
+    const root = workspaceRoot();
+    const { file, body } = freshRepoWithShop(root);
+    fs.writeFileSync(file, body("'A'", "'B'"));
+    const untracked = path.join(root, 'src/review/brandNewUntracked.ts');
+    fs.writeFileSync(untracked, "export const brandNewUntrackedValue = 'new';\n");
+    try {
+      server = await useFakeAnthropic();
+      server.script({ kind: 'reply', text: 'Reviewed.' });
+      await vscode.commands.executeCommand('architectPersonas.reviewUncommittedChanges');
+      assert.equal(server.requests.length, 1);
+      const user = userMessage(server, 0);
+      assert.match(user, /`src\/review\/brandNewUntracked\.ts` \(new, untracked: all of it\)/, 'the prompt names the untracked file');
+      assert.match(user, /1 \| export const brandNewUntrackedValue = 'new';/, 'the untracked file is sent');
+      assert.match(user, /3 \| export const top = 'A';/, 'the first hunk is sent');
+      assert.match(user, /36 \| export const bottom = 'B';/, 'the last hunk is sent');
+      assert.match(user, /middleUnchanged0 = 0/, 'with its context lines');
+      assert.doesNotMatch(user, /middleUnchanged15/, 'the unchanged code between the hunks is not sent');
+    } finally {
+      fs.rmSync(untracked, { force: true });
+      fs.writeFileSync(file, body("'a'", "'b'"));
+    }
+  });
+
+  it('Review Branch Changes reviews the branch against its merge base with the chosen branch', async () => {
+    const root = workspaceRoot();
+    const { file, body } = freshRepoWithShop(root);
+    git(root, 'checkout', '-q', '-b', 'feature/discounts');
+    fs.writeFileSync(file, body("'a'", "'discounted'"));
+    git(root, 'commit', '-q', '-am', 'discounts');
+    try {
+      server = await useFakeAnthropic();
+      server.script({ kind: 'reply', text: 'Reviewed the branch.' });
+      await vscode.commands.executeCommand('architectPersonas.reviewBranchChanges', 'main');
+      assert.equal(server.requests.length, 1);
+      const user = userMessage(server, 0);
+      assert.match(user, /Review the changes of this branch against `main`/);
+      assert.match(user, /36 \| export const bottom = 'discounted';/, 'the committed change of the branch is sent');
+      assert.doesNotMatch(user, /export const top/, 'code the branch did not touch is not sent');
+      // Nothing to review against the branch itself.
+      server.script({ kind: 'reply', text: 'unused' });
+      await vscode.commands.executeCommand('architectPersonas.reviewBranchChanges', 'feature/discounts');
+      assert.equal(server.requests.length, 1, 'no request when there are no changes');
+    } finally {
+      git(root, 'checkout', '-q', 'main');
+    }
+  });
+
   it('reviews a whole file from the explorer context menu', async () => {
     server = await useFakeAnthropic();
     server.script({ kind: 'reply', text: 'Looks fine.' });

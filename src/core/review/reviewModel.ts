@@ -115,20 +115,40 @@ export function reviewPrompt(paths: string | readonly string[], selection?: { st
 export interface ChangedFile {
   readonly path: string;
   readonly diff: FileDiff;
+  /** A new file git does not track yet (sent whole). */
+  readonly untracked?: boolean;
 }
 
-/** The chat query for reviewing uncommitted changes; names the changed lines so the review stays on them. */
-export function uncommittedReviewPrompt(files: readonly ChangedFile[]): string {
-  const list = files
+/** What is compared: the working tree with HEAD, or with the merge base of a branch. */
+export type ChangeScope = { readonly kind: 'uncommitted' } | { readonly kind: 'branch'; readonly base: string; readonly mergeBase: string };
+
+function changedFilesList(files: readonly ChangedFile[]): string {
+  return files
     .map((f) => {
+      if (f.untracked) {
+        return `\`${f.path}\` (new, untracked: all of it)`;
+      }
       const lines = changedLinesOf(f.diff);
       return `\`${f.path}\`${lines.length ? ` (changed lines ${describeLines(lines)})` : ''}`;
     })
     .join(', ');
+}
+
+/** The chat query for reviewing changes; names the changed lines so the review stays on them. */
+export function changesReviewPrompt(files: readonly ChangedFile[], scope: ChangeScope): string {
+  const what =
+    scope.kind === 'uncommitted'
+      ? 'Review my uncommitted changes (working tree against HEAD, untracked files included)'
+      : `Review the changes of this branch against \`${scope.base}\` (working tree against their merge base ${scope.mergeBase.slice(0, 12)}: what a pull request would contain, plus uncommitted edits)`;
   return (
-    `Review my uncommitted changes (working tree against HEAD) in ${list}. Only the changed hunks with a few lines of context are attached. ` +
+    `${what} in ${changedFilesList(files)}. Each changed hunk is attached separately with a few lines of context. ` +
     `Focus on the changed lines and what they break; do not review unchanged code. ${REVIEW_FOCUS}`
   );
+}
+
+/** The chat query for reviewing uncommitted changes. */
+export function uncommittedReviewPrompt(files: readonly ChangedFile[]): string {
+  return changesReviewPrompt(files, { kind: 'uncommitted' });
 }
 
 /** The follow-up query of "Explain in Chat" for one diagnostic. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SentFile } from '../../core/context/sentFile';
 import { buildSentFile, type ContextNotice } from '../../core/context/contextBuilder';
+import { withoutHunkFragment } from '../review/hunkReferences';
 
 /**
  * Context stage (VS Code side): collects what the user pointed at — `#file` and selection
@@ -86,7 +87,7 @@ async function sourceFromReference(ref: vscode.ChatPromptReference, notices: Con
       return { document: await vscode.workspace.openTextDocument(value), selectionOnly: false };
     }
     if (value instanceof vscode.Location) {
-      const document = await vscode.workspace.openTextDocument(value.uri);
+      const document = await vscode.workspace.openTextDocument(withoutHunkFragment(value.uri));
       return { document, selection: lineRange(value.range), selectionOnly: !value.range.isEmpty };
     }
   } catch (err) {

@@ -7,15 +7,17 @@
  * ReviewDiagnostics (ParticipantDeps.onFindings).
  */
 import * as vscode from 'vscode';
-import { hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../core/review/hunks';
-import { explainPrompt, reviewPrompt, uncommittedReviewPrompt, type ChangedFile } from '../../core/review/reviewModel';
+import { changesReviewPrompt, explainPrompt, reviewPrompt, uncommittedReviewPrompt } from '../../core/review/reviewModel';
 import type { SessionTranscript } from '../chat/sessionTranscript';
-import { diffAgainstHead, GitDiffError } from './gitDiff';
+import { type Attachment, displayPath, fullLines, type WorkbenchRange } from './chatAttachments';
+import { collectChanges } from './changeCollector';
+import { branchChoices, GitDiffError, mergeBase } from './gitDiff';
 import { REVIEW_COMMANDS, ReviewCodeActions, ReviewDiagnostics, type DismissArgs, type ExplainArgs } from './reviewDiagnostics';
 
 export const COMMANDS = {
   reviewWithArchitect: 'architectPersonas.reviewWithArchitect',
   reviewUncommittedChanges: 'architectPersonas.reviewUncommittedChanges',
+  reviewBranchChanges: 'architectPersonas.reviewBranchChanges',
   clearReviewDiagnostics: 'architectPersonas.clearReviewDiagnostics',
 } as const;
 
@@ -33,31 +35,6 @@ export interface ReviewDeps {
    * so, with a button; `retry` runs the action again once a key is set. Absent: always true.
    */
   readonly canAnswer?: (what: string, retry: () => unknown) => Promise<boolean>;
-}
-
-/**
- * The workbench's range shape (1-based lines and columns). `workbench.action.chat.open` hands
- * `attachFiles[].range` to the chat attachment model as is; a vscode.Range would arrive as its
- * JSON form (an array of two positions) and become a Location with NaN lines.
- */
-interface WorkbenchRange {
-  readonly startLineNumber: number;
-  readonly startColumn: number;
-  readonly endLineNumber: number;
-  readonly endColumn: number;
-}
-
-/** An attachment for workbench.action.chat.open: a whole file, or a range of it. */
-type Attachment = vscode.Uri | { uri: vscode.Uri; range: WorkbenchRange };
-
-/** Whole lines startLine0..endLine0 (0-based, inclusive) of the document. */
-function fullLines(doc: vscode.TextDocument, startLine0: number, endLine0: number): WorkbenchRange {
-  const end = Math.min(endLine0, doc.lineCount - 1);
-  return { startLineNumber: startLine0 + 1, startColumn: 1, endLineNumber: end + 1, endColumn: doc.lineAt(end).range.end.character + 1 };
-}
-
-function displayPath(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
 }
 
 export class ReviewCommands {
@@ -123,50 +100,89 @@ export class ReviewCommands {
       void vscode.window.showInformationMessage('Review Uncommitted Changes needs a local folder in a Git repository.');
       return;
     }
-    const changed: ChangedFile[] = [];
-    const attachments: Attachment[] = [];
-    const errors: string[] = [];
-    for (const folder of folders) {
-      let diff: string;
-      try {
-        diff = await diffAgainstHead(folder.uri.fsPath);
-      } catch (err) {
-        errors.push(folders.length > 1 ? `${folder.name}: ${(err as Error).message}` : (err as Error).message);
-        if (!(err instanceof GitDiffError)) {
-          throw err;
-        }
-        continue;
-      }
-      for (const file of parseUnifiedDiff(diff)) {
-        if (!file.newPath || file.binary || file.hunks.length === 0) {
-          continue; // deleted, binary or mode-only changes have no text to review
-        }
-        const uri = vscode.Uri.joinPath(folder.uri, file.newPath);
-        let doc: vscode.TextDocument;
-        try {
-          doc = await vscode.workspace.openTextDocument(uri);
-        } catch {
-          continue;
-        }
-        const span = attachmentSpan(mergeSpans(file.hunks.map((h) => hunkSpan(h, 0, doc.lineCount))));
-        if (!span) {
-          continue;
-        }
-        attachments.push({ uri, range: fullLines(doc, span.startLine - 1, span.endLine - 1) });
-        changed.push({ path: displayPath(uri), diff: file });
-      }
-    }
+    const { changed, attachments, errors } = await collectChanges(folders, async () => 'HEAD', true);
     if (changed.length === 0) {
       if (errors.length) {
         void vscode.window.showErrorMessage(`Cannot review uncommitted changes: ${errors.join('; ')}`);
       } else {
-        void vscode.window.showInformationMessage('There are no uncommitted changes to tracked files (compared with HEAD).');
+        void vscode.window.showInformationMessage('There are no uncommitted changes (compared with HEAD, untracked files included).');
       }
       return;
     }
     await this.askInChat(
       `Reviewing uncommitted changes in ${changed.length === 1 ? changed[0].path : `${changed.length} files`} with ${PARTICIPANT}…`,
       uncommittedReviewPrompt(changed),
+      attachments,
+      true,
+    );
+  }
+
+  /**
+   * Review Branch Changes: the working tree against the merge base with a branch (default: the
+   * remote's default branch, else the upstream, else main or master), chosen in a quick pick, or
+   * given as `base` (e.g. from a keybinding's args).
+   */
+  async reviewBranchChanges(base?: unknown): Promise<void> {
+    if (this.deps.canAnswer && !(await this.deps.canAnswer('Review Branch Changes', () => this.reviewBranchChanges(base)))) {
+      return;
+    }
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Review Branch Changes runs git, which a repository can configure to run programs. Trust this workspace first.');
+      return;
+    }
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage('Review Branch Changes needs a local folder in a Git repository.');
+      return;
+    }
+    let chosen = typeof base === 'string' && base.trim() !== '' ? base.trim() : undefined;
+    if (!chosen) {
+      let choices;
+      try {
+        choices = await branchChoices(folders[0].uri.fsPath);
+      } catch (err) {
+        if (!(err instanceof GitDiffError)) {
+          throw err;
+        }
+        void vscode.window.showErrorMessage(`Cannot review branch changes: ${err.message}`);
+        return;
+      }
+      const ordered = [...new Set([...(choices.defaultBase ? [choices.defaultBase] : []), ...choices.branches])];
+      if (ordered.length === 0) {
+        void vscode.window.showInformationMessage(`There is no other branch to compare ${choices.current ?? 'the current branch'} with.`);
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(
+        ordered.map((b) => ({ label: b, description: b === choices.defaultBase ? 'default' : undefined })),
+        { title: 'Review Branch Changes', placeHolder: `Compare ${choices.current ?? 'HEAD'} with the merge base of…` },
+      );
+      if (!pick) {
+        return;
+      }
+      chosen = pick.label;
+    }
+    const base_ = chosen;
+    const bases = new Map<string, string>();
+    const { changed, attachments, errors } = await collectChanges(
+      folders,
+      async (folder) => {
+        const mb = await mergeBase(folder.uri.fsPath, base_);
+        bases.set(folder.uri.toString(), mb);
+        return mb;
+      },
+      false,
+    );
+    if (changed.length === 0) {
+      if (errors.length) {
+        void vscode.window.showErrorMessage(`Cannot review branch changes: ${errors.join('; ')}`);
+      } else {
+        void vscode.window.showInformationMessage(`There are no changes since the merge base with ${base_}.`);
+      }
+      return;
+    }
+    await this.askInChat(
+      `Reviewing the changes against ${base_} in ${changed.length === 1 ? changed[0].path : `${changed.length} files`} with ${PARTICIPANT}…`,
+      changesReviewPrompt(changed, { kind: 'branch', base: base_, mergeBase: [...bases.values()][0] ?? '' }),
       attachments,
       true,
     );
@@ -211,7 +227,8 @@ export class ReviewCommands {
     if (first) {
       const r = first.range;
       const selection = new vscode.Selection(r.startLineNumber - 1, r.startColumn - 1, r.endLineNumber - 1, r.endColumn - 1);
-      const doc = await vscode.workspace.openTextDocument(first.uri);
+      // (A hunk attachment's URI carries a fragment that only keeps it apart in the chat; the document has none.)
+      const doc = await vscode.workspace.openTextDocument(first.uri.with({ fragment: '' }));
       await vscode.window.showTextDocument(doc, { selection, preview: true });
     }
     const since = Date.now();
@@ -247,19 +264,6 @@ export class ReviewCommands {
   }
 }
 
-/**
- * One range per file: VS Code's chat attachment model keys a file attachment by URI plus the
- * range's toString(), and ranges passed from an extension arrive as plain objects, so a second
- * range of the same file would be dropped as a duplicate. The hunks of a file are therefore sent
- * as one span from the first hunk to the last (each hunk already carries 3 lines of context).
- */
-function attachmentSpan(spans: readonly LineSpan[]): LineSpan | undefined {
-  if (spans.length === 0) {
-    return undefined;
-  }
-  return { startLine: spans[0].startLine, endLine: spans[spans.length - 1].endLine };
-}
-
 /** Registers the review commands, the diagnostics and the quick fixes; returns the findings sink. */
 export function registerReview(context: vscode.ExtensionContext, deps: ReviewDeps): ReviewDiagnostics {
   const diagnostics = new ReviewDiagnostics();
@@ -269,6 +273,7 @@ export function registerReview(context: vscode.ExtensionContext, deps: ReviewDep
     vscode.languages.registerCodeActionsProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }], new ReviewCodeActions(diagnostics), ReviewCodeActions.metadata),
     vscode.commands.registerCommand(COMMANDS.reviewWithArchitect, (arg?: unknown, selected?: unknown) => commands.reviewWithArchitect(arg, selected)),
     vscode.commands.registerCommand(COMMANDS.reviewUncommittedChanges, () => commands.reviewUncommittedChanges()),
+    vscode.commands.registerCommand(COMMANDS.reviewBranchChanges, (base?: unknown) => commands.reviewBranchChanges(base)),
     vscode.commands.registerCommand(COMMANDS.clearReviewDiagnostics, () => diagnostics.clear()),
     vscode.commands.registerCommand(REVIEW_COMMANDS.explainFinding, (arg: unknown) => commands.explainFinding(arg)),
     vscode.commands.registerCommand(REVIEW_COMMANDS.dismissDiagnostic, (arg: unknown) => commands.dismiss(arg)),
