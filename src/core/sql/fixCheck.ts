@@ -101,12 +101,15 @@ export function compareFix(
   const a = after.executionMs;
   const samePlan = before.shape === after.shape && indexesUsed(before) === indexesUsed(after);
   let verdict: FixCheck['verdict'];
-  if (a < b * 0.8 && b - a > 0.05) {
+  // The same plan is the same plan: timing differences between two runs of it are noise.
+  if (samePlan) {
+    verdict = 'unchanged';
+  } else if (a < b * 0.8 && b - a > 0.05) {
     verdict = 'faster';
   } else if (a > b * 1.25 && a - b > 0.05) {
     verdict = 'slower';
   } else {
-    verdict = samePlan ? 'unchanged' : 'plan-changed';
+    verdict = 'plan-changed';
   }
   const change = `${before.shape} ${fmtMs(b)} → ${after.shape} ${fmtMs(a)}`;
   const headline =

@@ -175,11 +175,11 @@ class Planner implements QueryPlanner {
   }
 
   async schemaStatus(): Promise<SchemaStatus> {
-    return this.run(async (l) => l.status);
+    return this.run(async (l) => l.status, undefined);
   }
 
   async schema(): Promise<SchemaModel> {
-    return this.run(async (l) => l.model);
+    return this.run(async (l) => l.model, undefined);
   }
 
   async explain(sql: string, o: ExplainOptions = {}): Promise<PlanReport> {
@@ -216,7 +216,8 @@ class Planner implements QueryPlanner {
 
   // -------------------------------------------------------------------------------------------
 
-  private async run<T>(fn: (l: Loaded) => Promise<T>, o: ExplainOptions = {}): Promise<T> {
+  /** `o` undefined: whatever scale is loaded; otherwise the scale asked for (default rows when none). */
+  private async run<T>(fn: (l: Loaded) => Promise<T>, o: ExplainOptions | undefined): Promise<T> {
     if (this.disposed) {
       throw new Error('the query planner was disposed');
     }
@@ -281,18 +282,18 @@ class Planner implements QueryPlanner {
     await pruneCache(dir, 6);
   }
 
-  private async ensure(o: ExplainOptions): Promise<Loaded> {
+  private async ensure(o: ExplainOptions | undefined): Promise<Loaded> {
     if (this.loading) {
       await this.loading.catch(() => undefined);
     }
-    const rows = o.rows ?? this.options.rows ?? DEFAULT_ROWS;
+    const rows = o?.rows ?? this.options.rows ?? DEFAULT_ROWS;
     let l = this.loaded;
     if (l && l.worker.alive) {
       const sources = this.sources ?? (await this.discover());
       const signature = await sourcesSignature(sources);
       if (signature === l.signature) {
-        const table = o.table ?? (o.rows === undefined ? l.table : undefined);
-        if (l.rows !== rows || l.table !== table) {
+        const table = o?.table;
+        if (o && (l.rows !== rows || l.table !== table)) {
           await this.rescale(l, rows, table);
         }
         return l;
@@ -300,7 +301,7 @@ class Planner implements QueryPlanner {
       this.log('schema files changed: reloading the embedded database');
       await this.stop(false);
     }
-    this.loading = this.load(rows, o.table);
+    this.loading = this.load(rows, o?.table);
     try {
       l = await this.loading;
       this.loaded = l;

@@ -8,7 +8,7 @@ export interface Scale {
 const UNITS: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, million: 1e6, mio: 1e6, b: 1e9, billion: 1e9 };
 
 export function parseScale(question: string): Scale | undefined {
-  const re = /(\d+(?:[.,]\d+)?)\s*(k|thousand|m|mm|million|mio|b|billion)?\s+([A-Za-z_][\w-]*)/gi;
+  const re = /(?<![\w.])(\d+(?:[.,]\d+)?)\s*(k|thousand|m|mm|million|mio|b|billion)?\s+([A-Za-z_][\w-]*)/gi;
   for (const m of question.matchAll(re)) {
     const unit = (m[2] ?? '').toLowerCase();
     const n = Number(m[1].replace(',', unit ? '.' : '')) * (UNITS[unit] ?? 1);

@@ -1,0 +1,126 @@
+/**
+ * Plans on synthetic data in a real PGlite worker: a missing index shows as a Seq Scan with its
+ * reason, the index fix turns it into an Index Scan, a wrong fix is refused with Postgres's
+ * message, and nothing a check does survives it.
+ */
+import * as assert from 'node:assert/strict';
+import { formatFixCheck, formatPlanReport, type QueryPlanner } from '../../../src/core/sql';
+import { fixturePlanner } from './helpers';
+
+const QUERY = 'SELECT id, total FROM orders WHERE user_id = ? ORDER BY created_at DESC LIMIT 20';
+
+describe('sql: query plans and fix checks on synthetic data', function () {
+  this.timeout(180_000);
+  let planner: QueryPlanner;
+  let cleanup: () => Promise<void>;
+  const logs: string[] = [];
+
+  before(() => {
+    ({ planner, cleanup } = fixturePlanner('shop', { rows: 50_000, log: (s) => logs.push(s) }));
+  });
+  after(async () => cleanup());
+
+  it('loads the schema and generates rows in proportion, respecting the checks', async () => {
+    const status = await planner.schemaStatus();
+    assert.equal(status.summary, 'Schema: 2 tables from db/migrations (1 file, 0 statements skipped)');
+    assert.deepEqual(status.rows, [
+      { table: 'public.orders', rows: 50_000 },
+      { table: 'public.users', rows: 10_000 },
+    ]);
+    assert.deepEqual(status.dataSkipped, []);
+  });
+
+  it('explains a query with a ? parameter filled from the data, and says why it is a Seq Scan', async () => {
+    const r = await planner.explain(QUERY);
+    assert.ok(r.ok, r.error?.message);
+    assert.equal(r.executed, 'SELECT id, total FROM orders WHERE user_id = $1 ORDER BY created_at DESC LIMIT 20');
+    assert.equal(r.params.length, 1);
+    assert.equal(r.params[0].source, 'orders.user_id');
+    assert.equal(r.shape, 'Seq Scan + Sort');
+    const scan = r.nodes.find((n) => n.nodeType === 'Seq Scan');
+    assert.match(scan?.reason ?? '', /no index on orders\(user_id\)/);
+    assert.equal(r.mainTable?.rows, 50_000);
+    const text = formatPlanReport(r);
+    assert.match(text, /^Plan on embedded PostgreSQL \S+ with 50,000 synthetic orders: Seq Scan \+ Sort/);
+    assert.match(text, /Why:\n- Sort: no index returns rows in the order created_at DESC/);
+  });
+
+  it('checks the index fix: CONCURRENTLY dropped for the check and said so, Seq Scan → Index Scan', async () => {
+    const c = await planner.checkFix(QUERY, 'CREATE INDEX CONCURRENTLY orders_user_created_idx ON orders (user_id, created_at DESC);');
+    assert.equal(c.applies, true);
+    assert.equal(c.verdict, 'faster', c.headline);
+    assert.equal(c.before.shape, 'Seq Scan + Sort');
+    assert.ok(c.after?.nodes.some((n) => n.nodeType === 'Index Scan' && n.index === 'orders_user_created_idx'), formatFixCheck(c));
+    assert.match(c.headline, /^Checked on embedded PostgreSQL with 50,000 synthetic orders: Seq Scan \+ Sort [\d.]+ ms → Index Scan [\d.]+ ms$/);
+    assert.ok(c.rewrites.some((r) => /CONCURRENTLY/.test(r)));
+    assert.match(formatFixCheck(c), /applies cleanly/);
+  });
+
+  it('rolls the fix back: the next plan is a Seq Scan again', async () => {
+    const r = await planner.explain(QUERY);
+    assert.equal(r.shape, 'Seq Scan + Sort');
+    const model = await planner.schema();
+    assert.ok(!model.tables.find((t) => t.name === 'orders')?.indexes.some((i) => i.name === 'orders_user_created_idx'));
+  });
+
+  it("refuses a fix with a wrong column with Postgres's own message", async () => {
+    const c = await planner.checkFix(QUERY, 'CREATE INDEX orders_user_idx ON orders (usr_id);');
+    assert.equal(c.applies, false);
+    assert.equal(c.verdict, 'fix-failed');
+    assert.equal(c.error?.message, 'column "usr_id" does not exist');
+    assert.equal(c.error?.code, '42703');
+    assert.equal(c.after, undefined);
+    assert.match(c.headline, /^The fix does not apply on embedded PostgreSQL with 50,000 synthetic orders: column "usr_id" does not exist/);
+  });
+
+  it('says plainly when a fix changes nothing in the plan', async () => {
+    const c = await planner.checkFix(QUERY, 'CREATE INDEX orders_total_idx ON orders (total);');
+    assert.equal(c.applies, true);
+    assert.equal(c.verdict, 'unchanged', c.headline);
+    assert.match(c.headline, /the fix applies cleanly but does not change the plan \(Seq Scan \+ Sort/);
+  });
+
+  it('runs a data-changing statement inside a transaction that is rolled back', async () => {
+    const u = await planner.explain('UPDATE orders SET total = 0 WHERE id = 1');
+    assert.ok(u.ok && u.rolledBack);
+    const r = await planner.explain('SELECT id FROM orders WHERE id = 1 AND total = 0');
+    assert.equal(r.nodes[0].actualRows, 0);
+  });
+
+  it("reports a query Postgres rejects with Postgres's message", async () => {
+    const r = await planner.explain('SELECT nope FROM orders');
+    assert.equal(r.ok, false);
+    assert.equal(r.error?.message, 'column "nope" does not exist');
+    assert.match(formatPlanReport(r), /^The query failed on embedded PostgreSQL: column "nope" does not exist/);
+  });
+
+  it('regenerates the data at the scale a question names', async () => {
+    await planner.explain('SELECT count(*) FROM users', { rows: 2_000, table: 'users' });
+    const status = await planner.schemaStatus();
+    assert.deepEqual(status.rows.find((r) => r.table === 'public.users'), { table: 'public.users', rows: 2_000 });
+  });
+});
+
+describe('sql: idle shutdown and the loaded snapshot', function () {
+  this.timeout(180_000);
+
+  it('stops the worker after idle and restarts from the saved snapshot instead of replaying the schema', async () => {
+    let stopped: () => void = () => undefined;
+    const stoppedOnce = new Promise<void>((r) => (stopped = r));
+    const { planner, cleanup } = fixturePlanner('plain', {
+      idleMs: 300,
+      log: (s) => s.includes('embedded database stopped') && stopped(),
+    });
+    try {
+      const first = await planner.schemaStatus();
+      assert.equal(first.timings.fromSnapshot, false);
+      await stoppedOnce;
+      const again = await planner.schemaStatus();
+      assert.equal(again.timings.fromSnapshot, true);
+      assert.equal(again.summary, first.summary);
+      assert.deepEqual(again.skipped, first.skipped);
+    } finally {
+      await cleanup();
+    }
+  });
+});
