@@ -74,7 +74,8 @@ describe('First run', () => {
     assert.equal(await readiness.source(), 'none', `no model can answer in this test (models: ${models.map((m) => `${m.vendor}/${m.id}`).join(', ')})`);
     console.log(`      model check took ${Date.now() - checkStarted} ms`);
     const uri = vscode.Uri.file(path.join(workspaceRoot(), 'src/db/users.ts'));
-    await openFixture('src/db/users.ts');
+    const editor = await openFixture('src/db/users.ts');
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // the whole file, whatever an earlier test selected
 
     const shown = new Promise<string>((resolve) => {
       const sub = readiness.onDidShowNoModel((what) => {

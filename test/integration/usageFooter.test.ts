@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { api, askInChat, chatPanelText, openFixture, screenshot, useFakeAnthropic, waitForChatText, waitForTurnDone } from './support';
+import { api, chatPanelText, openFixture, screenshot, useFakeAnthropic, waitForChatText, waitForTurnDone } from './support';
+
+/** Asks in a new chat on claude-sonnet-5-5 (a priced model; the fake server may list others first). */
+async function askOnSonnet(query: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.chat.newChat');
+  await vscode.commands.executeCommand('workbench.action.chat.open', { query, modelSelector: { vendor: 'architect-personas', id: 'claude-sonnet-5-5' } });
+}
 
 describe('Usage footer in the real chat panel', () => {
   let server: FakeAnthropicServer;
@@ -18,17 +24,18 @@ describe('Usage footer in the real chat panel', () => {
       { kind: 'reply', text: 'Second answer, no footer.', usage: { inputTokens: 99, outputTokens: 7, cacheReadInputTokens: 0, cacheCreationInputTokens: 0 } },
     );
     await openFixture('src/db/users.ts');
-    await askInChat('@backend /optimize how much does this cost?');
+    await askOnSonnet('@backend /optimize how much does this cost?');
     // claude-sonnet-5-5: (1234 × $2 + 56 × $10 + 789 × $0.10) / 1M = $0.0031
     const text = await waitForChatText('claude-sonnet-5-5 · 1,234 in · 56 out · 789 cache read · ≈ $0.0031 at list prices of');
     await waitForTurnDone();
+    assert.equal(server.requests[0].body?.model, 'claude-sonnet-5-5');
     assert.ok(text.indexOf('Batch the orders query.') < text.indexOf('1,234 in'), 'the footer comes after the answer');
     const { transcript } = await api();
     assert.match(transcript.last()?.markdown ?? '', /\n\n\*claude-sonnet-5-5 · 1,234 in · 56 out · 789 cache read · ≈ \$0\.0031 at list prices of \d{4}-\d{2}-\d{2}\*\n$/, 'the footer is the last line');
     await screenshot('chat-usage-footer');
 
     await vscode.workspace.getConfiguration('architectPersonas').update('showUsageFooter', false, vscode.ConfigurationTarget.Global);
-    await askInChat('@backend /optimize and now?');
+    await askOnSonnet('@backend /optimize and now?');
     await waitForChatText('Second answer, no footer.');
     await waitForTurnDone();
     assert.doesNotMatch(transcript.last()?.markdown ?? '', /99 in|cache read|list prices/);
