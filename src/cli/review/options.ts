@@ -20,6 +20,8 @@ export interface ReviewOptions {
   readonly prompt?: string;
   readonly format: OutputFormat;
   readonly output?: string;
+  /** Extra reports from the same run: `--report sarif=results.sarif` (repeatable). */
+  readonly reports: readonly { readonly format: OutputFormat; readonly file: string }[];
   readonly offline: boolean;
   readonly failOn?: Severity;
   readonly rows?: number;
@@ -53,6 +55,9 @@ Options:
   --prompt <text>        Your own question instead of the default review request.
   --format <format>      ${FORMATS.join('|')} (default: text).
   --output <file>        Write results to <file> instead of stdout.
+  --report <fmt>=<file>  Also write the same results as <fmt> to <file> (repeatable), e.g.
+                         --report sarif=results.sarif --report markdown=comment.md: one
+                         model review, several outputs.
   --offline              No model: rules and query plans only (also when no key is set).
   --fail-on <severity>   Exit 1 when a finding is at least this severe:
                          ${SEVERITIES.join('|')}|none (default: none).
@@ -116,6 +121,15 @@ export function parseReviewOptions(argv: readonly string[], env: Readonly<Record
   if (v.diff !== undefined && (v.diff.trim() === '' || v.diff.startsWith('-'))) {
     throw new UsageError(`--diff needs a base revision such as origin/main; got '${v.diff}'.`);
   }
+  const reports = (v.report ?? []).map((r) => {
+    const eq = r.indexOf('=');
+    const fmt = r.slice(0, eq) as OutputFormat;
+    const file = r.slice(eq + 1);
+    if (eq <= 0 || file === '' || !FORMATS.includes(fmt)) {
+      throw new UsageError(`--report needs <format>=<file> with a format of ${FORMATS.join(', ')}; got '${r}'.`);
+    }
+    return { format: fmt, file };
+  });
   return {
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
     diff: v.diff,
@@ -126,6 +140,7 @@ export function parseReviewOptions(argv: readonly string[], env: Readonly<Record
     prompt: v.prompt,
     format,
     output: v.output,
+    reports,
     offline: v.offline ?? false,
     failOn,
     rows: v.rows === undefined ? undefined : positiveInt('--rows', v.rows, 0),
@@ -153,6 +168,7 @@ function parse(argv: readonly string[]) {
       prompt: { type: 'string' },
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
+      report: { type: 'string', multiple: true },
       offline: { type: 'boolean' },
       'fail-on': { type: 'string' },
       rows: { type: 'string' },

@@ -62,6 +62,9 @@ export async function runReview(io: CliIo): Promise<ExitCode> {
   const failing = failingCount(report, options.failOn);
   const exitCode: ExitCode = failure ? (failure.configuration ? EXIT.usage : EXIT.modelFailure) : failing > 0 ? EXIT.findings : EXIT.ok;
   await writeResult(io, options.output, renderReport(options.format, report, exitCode));
+  for (const extra of options.reports) {
+    await writeResult(io, extra.file, renderReport(extra.format, report, exitCode));
+  }
   if (failing > 0 && !failure) {
     progress.info(`${failing} finding${failing === 1 ? '' : 's'} at or above --fail-on ${options.failOn}.`);
   }
@@ -78,7 +81,7 @@ async function writeResult(io: CliIo, output: string | undefined, text: string):
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, text, 'utf8');
   } catch (err) {
-    throw new UsageError(`could not write --output ${output}: ${(err as Error).message}`);
+    throw new UsageError(`could not write ${output}: ${(err as Error).message}`);
   }
 }
 

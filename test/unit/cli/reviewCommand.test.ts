@@ -104,6 +104,17 @@ describe('architect-personas review (process)', function () {
       assert.ok(report.ruleFindings.every((f) => f.file === 'src/db/pool.ts'));
     });
 
+    it('--report writes more formats from the same run', async () => {
+      const r = await runCli(['review', '--offline', '--format', 'sarif', '--output', 'results.sarif', '--report', 'markdown=comment.md', '--report', 'json=report.json'], { cwd: repo });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(sarifSchemaErrors(JSON.parse(fs.readFileSync(path.join(repo, 'results.sarif'), 'utf8'))), []);
+      assert.match(fs.readFileSync(path.join(repo, 'comment.md'), 'utf8'), /^## Architect review/);
+      assert.equal((JSON.parse(fs.readFileSync(path.join(repo, 'report.json'), 'utf8')) as JsonReport).mode, 'offline');
+      const bad = await runCli(['review', '--report', 'pdf=x.pdf'], { cwd: repo });
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--report needs <format>=<file>/);
+    });
+
     it('--fail-on: exit 1 at or above the severity, 0 below it', async () => {
       assert.equal((await runCli(['review', '--offline', '--fail-on', 'critical'], { cwd: repo })).code, 1);
       const below = await runCli(['review', 'src/db/pool.ts', '--offline', '--fail-on', 'critical'], { cwd: repo });
