@@ -52,6 +52,12 @@ export async function handleUiDriverRequest(page: Page, req: IncomingMessage, re
         .click({ timeout: 10_000 });
       return send(res, { clicked: text });
     }
+    case '/click-followup': {
+      // Follow-up chips live in the chat input part, not in a response item (added for the findings tests, issue #17).
+      const text = param('text');
+      await page.locator('.interactive-session-followups :is(.monaco-button, a, .interactive-followup-reply)', { hasText: text }).first().dispatchEvent('click', undefined, { timeout: 10_000 });
+      return send(res, { clicked: text });
+    }
     case '/selector-text': {
       const texts = await page.$$eval(param('selector'), (els) => els.map((e) => (e as HTMLElement).innerText));
       return send(res, { texts });
@@ -60,6 +66,11 @@ export async function handleUiDriverRequest(page: Page, req: IncomingMessage, re
       const file = path.join(ARTIFACTS_DIR, `${param('name').replace(/[^\w.-]/g, '_') || 'screenshot'}.png`);
       await page.screenshot({ path: file });
       return send(res, { file });
+    }
+    case '/click': {
+      // A visible element by CSS selector (e.g. a quick input's title button), as a person clicks it.
+      await page.locator(param('selector')).locator('visible=true').first().click({ timeout: 10_000 });
+      return send(res, { clicked: param('selector') });
     }
     case '/press': {
       await page.keyboard.press(param('key'));

@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
 import {
-  api, askInChat, chatPanelText, clickChatButton, clickNotificationButton, fixtureText, notificationTexts, openFixture,
-  readWorkspaceFile, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone,
+  api, askInChat, chatPanelText, clickChatButton, driver, clickNotificationButton, fixtureText, notificationTexts, openFixture,
+  readWorkspaceFile, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot,
 } from './support';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { rng } from '../util/rng';
 
 describe('Structured findings in the real chat panel', () => {
@@ -159,6 +161,79 @@ describe('Command links in the real chat panel (issue #17)', () => {
       assert.equal(text, content, 'the editor holds exactly the fix text');
     });
   }
+});
+
+describe('Chat paths nothing tested before (issue #17)', () => {
+  let server: FakeAnthropicServer;
+
+  afterEach(async () => {
+    await server?.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  const ANSWER = fixtureText('integration/debug-findings.txt');
+
+  function lastRequestText(): string {
+    const body = server.requests.at(-1)?.body;
+    return JSON.stringify(body?.messages ?? []);
+  }
+
+  it('a #file reference (a plain Uri) is sent whole, and a reference that cannot be read is named in the chat while the rest is answered', async () => {
+    const root = workspaceRoot();
+    const binary = path.join(root, 'src', 'blob.bin');
+    fs.writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 255, 0, 0, 10]));
+    try {
+      server = await useFakeAnthropic();
+      server.script({ kind: 'reply', text: 'Both looked at.' });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.chat.newChat');
+      await vscode.commands.executeCommand('workbench.action.chat.open', {
+        query: '@backend /debug what is wrong here?',
+        attachFiles: [vscode.Uri.file(path.join(root, 'src/db/users.ts')), vscode.Uri.file(binary)],
+        modelSelector: { vendor: 'architect-personas' },
+      });
+      await waitForChatText('Both looked at.');
+      await waitForTurnDone();
+      const sent = lastRequestText();
+      assert.match(sent, /findUserByEmail/, 'the whole #file is sent');
+      assert.match(sent, /listUsersWithOrders/, 'the whole #file is sent');
+      assert.doesNotMatch(sent, /blob\.bin.*\\u0000/, 'nothing of the unreadable file is sent');
+      const text = await chatPanelText();
+      assert.match(text, /Could not read src\/blob\.bin/, `the chat names the unreadable reference:\n${text}`);
+    } finally {
+      fs.rmSync(binary, { force: true });
+    }
+  });
+
+  it('follow-up chips under an answer with findings ask the next question when clicked', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: ANSWER }, { kind: 'reply', text: 'Here is how to confirm it.' });
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /debug why is listUsersWithOrders slow?');
+    await waitForChatText('Fix the first one before anything else.');
+    await waitForTurnDone();
+    const chips = async () => (await driver<{ texts: string[] }>('/selector-text', { selector: '.interactive-session-followups' })).texts.join('\n');
+    await waitFor('the follow-up chips', async () => (await chips()).includes('Explain finding #1 further') || undefined);
+    assert.match(await chips(), /Fix all \d+ high-severity findings?/);
+    await driver('/click-followup', { text: 'Explain finding #1 further' });
+    await waitForChatText('Here is how to confirm it.');
+    assert.equal(server.requests.length, 2);
+    assert.match(lastRequestText(), /Explain finding #1 \(/, 'the chip sends its prompt');
+    assert.match(lastRequestText(), /Findings in this answer, numbered for follow-ups/, 'with the numbered findings of the previous answer');
+  });
+
+  it('an answer cut at max tokens says so, keeps what arrived, and names the setting', async () => {
+    server = await useFakeAnthropic();
+    server.script({ kind: 'reply', text: 'The first half of a long answer about the pool', stopReason: 'max_tokens' });
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /scale how far does this go?');
+    await waitForChatText('was cut short');
+    await waitForTurnDone();
+    const text = await chatPanelText();
+    assert.match(text, /The first half of a long answer about the pool/, 'the partial answer stays');
+    assert.match(text, /hit the output limit/);
+    assert.match(text, /architectPersonas\.maxOutputTokens/);
+  });
 });
 
 function usersDocument(): vscode.TextDocument | undefined {
