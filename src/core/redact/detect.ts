@@ -4,6 +4,7 @@
  * URL password over a generic assignment), each with its 1-based line.
  */
 import { scanAssignments } from './assignments';
+import { scanJsonWebTokens } from './jsonWebTokens';
 import { scanKubernetesSecrets } from './kubernetesSecrets';
 import { scanPrivateKeys } from './privateKeys';
 import { scanProviders } from './providerScan';
@@ -18,6 +19,7 @@ export function detectSpans(text: string): RawSpan[] {
   const raw = [
     ...scanPrivateKeys(text),
     ...scanProviders(text, lower),
+    ...scanJsonWebTokens(text),
     ...scanUrlCredentials(text, lower),
     ...scanKubernetesSecrets(text, lower),
     ...scanAssignments(text, lower),

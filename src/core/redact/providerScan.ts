@@ -78,6 +78,12 @@ function buildIndex(): KeywordIndex {
   return { lower: alternation(lowerWords), exact: alternation(exactWords), rules };
 }
 
+/** The keyword alternations (for the ReDoS test). */
+export function keywordPatterns(): RegExp[] {
+  keywordIndex ??= buildIndex();
+  return [keywordIndex.lower, keywordIndex.exact].filter((r): r is RegExp => r !== undefined);
+}
+
 /** Positions of every keyword occurrence, per rule. */
 export function keywordHits(text: string, lower: string): Map<ProviderRule, number[]> {
   keywordIndex ??= buildIndex();

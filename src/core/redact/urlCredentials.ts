@@ -49,7 +49,12 @@ function scanUrls(text: string, spans: RawSpan[]): void {
       continue;
     }
     const password = userinfo.slice(colon + 1);
-    if (passwordOk(password)) {
+    const user = userinfo.slice(0, colon);
+    if (tokenLike(user) && !isPlaceholderValue(user)) {
+      // https://<token>:x-oauth-basic@github.com — the user is the credential
+      spans.push({ start, end: start + colon, kind: 'token-in-url', priority: URL_PRIORITY });
+    }
+    if (passwordOk(password) && password !== 'x-oauth-basic') {
       spans.push({ start: start + colon + 1, end: at, kind: 'password-in-url', priority: URL_PRIORITY });
     }
   }
