@@ -16,10 +16,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnthropicModelClient } from '../../src/core/model/anthropicClient';
-import { baselineOf, readBaseline, regressions, writeBaseline } from './lib/baseline';
+import { BASELINE_KEYS, baselineOf, readBaseline, regressions, writeBaseline, type BaselineKey } from './lib/baseline';
 import { EVALS_DIR, EvalDataError } from './lib/evalCase';
 import { evaluate, type AnswerSource } from './lib/evaluate';
-import { formatReport, type EvalReport } from './lib/report';
+import { formatComparison, formatReport, type EvalReport } from './lib/report';
 import { DEFAULT_MAX_TOKENS } from './lib/runCase';
 import { DEFAULT_SET } from './lib/transcripts';
 
@@ -125,6 +125,20 @@ function gitCommit(): string | undefined {
   }
 }
 
+function latestFile(outDir: string, report: EvalReport): string {
+  return path.join(outDir, `latest-${report.mode}-${path.basename(report.transcripts.set)}.json`);
+}
+
+/** The previous run of the same mode and transcript set, when there is one. */
+export function previousResults(outDir: string, report: EvalReport): EvalReport | undefined {
+  try {
+    const prev = JSON.parse(fs.readFileSync(latestFile(outDir, report), 'utf8')) as EvalReport;
+    return prev.version === report.version ? prev : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function writeResults(outDir: string, report: EvalReport): string {
   fs.mkdirSync(outDir, { recursive: true });
   const stamp = report.ranAt.replace(/[:.]/g, '-');
@@ -132,7 +146,7 @@ export function writeResults(outDir: string, report: EvalReport): string {
   const file = path.join(outDir, `${stamp}-${report.mode}-${set}.json`);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   fs.writeFileSync(file, json);
-  fs.writeFileSync(path.join(outDir, `latest-${report.mode}-${set}.json`), json);
+  fs.writeFileSync(latestFile(outDir, report), json);
   return file;
 }
 
@@ -173,6 +187,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     throw err;
   }
   console.log(formatReport(report));
+  const previous = previousResults(args.out, report);
+  if (previous) {
+    console.log(formatComparison(previous, report));
+  }
   const file = writeResults(args.out, report);
   console.log(`\nJSON: ${path.relative(process.cwd(), file) || file}`);
 
@@ -182,6 +200,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return 3;
   }
   if (report.mode === 'replay' && source.mode === 'replay' && source.set === DEFAULT_SET && args.only.length === 0) {
+    if (args.updateBaseline && !args.sql) {
+      console.error('--update-baseline needs the SQL checks; run it without --no-sql.');
+      return 2;
+    }
     if (args.updateBaseline) {
       writeBaseline(BASELINE_FILE, report);
       console.log(`baseline updated: ${path.relative(process.cwd(), BASELINE_FILE)}`);
@@ -189,7 +211,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     const baseline = readBaseline(BASELINE_FILE);
     if (baseline) {
-      const worse = regressions(report, baseline);
+      const skip: BaselineKey[] = args.sql ? [] : ['sqlFixesApplied', 'sqlFixesImproved'];
+      const worse = regressions(report, baseline, skip);
       if (worse.length > 0) {
         console.error(
           `\nThe replay of the hand-written transcripts scores below ${path.relative(process.cwd(), BASELINE_FILE)}:\n  ${worse.join('\n  ')}\n` +
@@ -198,7 +221,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         );
         return 1;
       }
-      const same = JSON.stringify(baselineOf(report).figures) === JSON.stringify(baseline.figures);
+      const now = baselineOf(report).figures;
+      const same = BASELINE_KEYS.filter((k) => !skip.includes(k)).every((k) => now[k].n === baseline.figures[k]?.n && now[k].of === baseline.figures[k]?.of);
       if (!same) {
         console.log('The replay scores better than the baseline; `npm run eval -- --replay --update-baseline` records it.');
       }

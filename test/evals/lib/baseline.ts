@@ -35,11 +35,11 @@ export function writeBaseline(file: string, report: EvalReport): void {
 /**
  * The figures that got worse than the baseline, as messages. A share whose denominator changed
  * (a case added, SQL checks now possible) is compared by value; n/a before and a value now is
- * not a regression.
+ * not a regression. `skip`: figures the run deliberately left out (--no-sql).
  */
-export function regressions(report: EvalReport, baseline: Baseline): string[] {
+export function regressions(report: EvalReport, baseline: Baseline, skip: readonly BaselineKey[] = []): string[] {
   const out: string[] = [];
-  for (const key of BASELINE_KEYS) {
+  for (const key of BASELINE_KEYS.filter((k) => !skip.includes(k))) {
     const was = baseline.figures[key];
     const now = report.totals[key as keyof Totals] as Share;
     if (!was || was.of === 0) {

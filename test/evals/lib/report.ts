@@ -242,3 +242,30 @@ export function formatReport(report: EvalReport): string {
   ];
   return lines.join('\n');
 }
+
+const COMPARED: readonly [keyof Totals, string][] = [
+  ['recall', 'recall'],
+  ['precision', 'precision'],
+  ['anchorsOnTarget', 'anchors'],
+  ['lossless', 'lossless'],
+  ['sqlFixesApplied', 'SQL applied'],
+  ['sqlFixesImproved', 'SQL better plan'],
+  ['rulesRecall', 'rules recall'],
+  ['signatures', 'signatures'],
+];
+
+/** One line per total that moved since `previous` (same mode and transcript set), or a line saying nothing moved. */
+export function formatComparison(previous: EvalReport, current: EvalReport): string {
+  const moved: string[] = [];
+  for (const [key, label] of COMPARED) {
+    const was = previous.totals[key] as Share | undefined;
+    const now = current.totals[key] as Share;
+    if (!was || (was.n === now.n && was.of === now.of)) {
+      continue;
+    }
+    const delta = was.value !== null && now.value !== null ? ` (${now.value >= was.value ? '+' : ''}${Math.round((now.value - was.value) * 100)} pts)` : '';
+    moved.push(`${label} ${pct(was)} → ${pct(now)}${delta}`);
+  }
+  const when = `${previous.ranAt.slice(0, 16).replace('T', ' ')}${previous.commit ? ` at ${previous.commit}` : ''}${previous.model ? `, ${previous.model}` : ''}`;
+  return moved.length === 0 ? `Same totals as the previous run (${when}).` : `Since the previous run (${when}): ${moved.join(' · ')}`;
+}

@@ -10,7 +10,7 @@ import { verifyFindings, type VerifiedFinding } from '../../../src/core/findings
 import { regressions, baselineOf } from '../../evals/lib/baseline';
 import type { DesignBrief, ReviewCase } from '../../evals/lib/evalCase';
 import { checkParse, lostOpeners } from '../../evals/lib/parseCheck';
-import { totalsOf, usageFigures, type CaseReport, type DesignReport, type EvalReport } from '../../evals/lib/report';
+import { formatComparison, totalsOf, usageFigures, type CaseReport, type DesignReport, type EvalReport } from '../../evals/lib/report';
 import { scoreDesign } from '../../evals/lib/scoreDesign';
 import { scoreReview, type SqlFixResults } from '../../evals/lib/scoreReview';
 import { checkSqlFixes, sqlFixTargets, type SqlFixChecker } from '../../evals/lib/sqlFixes';
@@ -260,6 +260,15 @@ describe('eval scorer', () => {
     assert.deepEqual(regressions(better, baseline), []);
     assert.deepEqual(regressions(worse, baseline), ['recall: was 1/3, now 0/3', 'precision: was 1/1, now n/a', 'anchorsOnTarget: was 1/1, now n/a']);
     assert.deepEqual(regressions(better, baselineOf(worse)), []);
+    assert.deepEqual(regressions(worse, baseline, ['recall', 'precision', 'anchorsOnTarget']), [], 'figures left out on purpose are not compared');
+  });
+
+  it('compares the totals with the previous run of the same set', () => {
+    const answer = block('file="src/orders.ts" line="12"', INJ, 'SQL injection');
+    const better = report([caseReport(scoreReview(CASE, findingsOf(answer), checkParse(answer), NA))]);
+    const worse = report([caseReport(scoreReview(CASE, [], checkParse('nothing'), NA))]);
+    assert.match(formatComparison(worse, better), /^Since the previous run \(2026-12-01 00:00\): recall 0% → 33% \(\+33 pts\) · precision n\/a → 100%/);
+    assert.match(formatComparison(better, better), /^Same totals as the previous run/);
   });
 });
 
