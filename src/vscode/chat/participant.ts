@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { ChatRules } from '../rules/chatRules';
+import type { ChatQueryPlans } from '../sql';
 import type { SentFile } from '../../core/context/sentFile';
 import type { VerifiedFinding } from '../../core/findings/verify';
 import { findSlashCommand } from '../../core/slashCommands';
 import type { AnthropicAccess } from '../model/anthropicAccess';
+import { describeSetupFailure, SetupStageError, type SetupFailure } from '../../core/render/setupFailure';
 import { answerChatRequest, type AnswerMetadata } from './answerRequest';
 import type { Log } from '../common/log';
 import type { PersonaService } from '../personas/personaService';
@@ -24,12 +26,22 @@ export interface ParticipantDeps {
   readonly onFindings?: (findings: readonly VerifiedFinding[], sentFiles: readonly SentFile[], personaName: string) => void;
   /** The backend rules: facts for the prompt, "confirmed by rule" notes, the rule-only answer without a model. */
   readonly rules?: ChatRules;
+  /** The embedded database: plans of the sent queries for /optimize and /scale, SQL fixes checked under the finding. */
+  readonly queryPlans?: ChatQueryPlans;
 }
 
 /** Registers `@backend`. The handler delegates each request to the answer pipeline. */
 export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): vscode.ChatParticipant {
+  // The key is read from the secret storage inside the pipeline: a failing read is told apart from the other errors.
+  const anthropic = Object.assign(Object.create(deps.anthropic) as AnthropicAccess, {
+    getClient: () => deps.anthropic.getClient().catch((err: unknown) => Promise.reject(new SetupStageError('apiKey', err))),
+  });
+  const pipelineDeps: ParticipantDeps = { ...deps, anthropic };
   const handler: vscode.ChatRequestHandler = async (request, chatContext, chatStream, token) => {
-    await deps.personas.refreshIfChanged();
+    const refreshError = await deps.personas.refreshIfChanged().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     const persona = deps.personas.getActive();
     const command = findSlashCommand(request.command);
     const prompt = request.prompt.trim();
@@ -40,9 +52,20 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
         stream.markdown(greetingOf(persona.name, persona.title, persona.greeting));
         return { metadata: { personaId: persona.id, command: 'help' } satisfies Partial<AnswerMetadata> };
       }
-      const result = await answerChatRequest({ request, chatContext, stream, token, persona, command, deps });
+      if (refreshError !== undefined) {
+        deps.log.warn(`persona refresh failed: ${(refreshError as Error)?.stack ?? String(refreshError)}`);
+        renderSetupFailure(stream, describeSetupFailure('personas', refreshError, persona.name));
+      }
+      const result = await answerChatRequest({ request, chatContext, stream, token, persona, command, deps: pipelineDeps });
       turn.answer = (result.metadata as AnswerMetadata | undefined)?.answer ?? '';
       return result;
+    } catch (err) {
+      // A failure outside the model call (the model's own errors are handled in the pipeline): a message and a next step, never a raw error.
+      const stage = err instanceof SetupStageError ? err.stage : 'request';
+      const cause = err instanceof SetupStageError ? err.cause : err;
+      deps.log.error(`request failed before the model was called (${stage}): ${(cause as Error)?.stack ?? String(cause)}`);
+      renderSetupFailure(stream, describeSetupFailure(stage, cause, persona.name));
+      return { metadata: { personaId: persona.id, personaName: persona.name, command: command?.name, answer: '', findings: [], error: stage } satisfies AnswerMetadata };
     } finally {
       turn.done = true;
     }
@@ -53,6 +76,17 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
   participant.followupProvider = { provideFollowups };
   context.subscriptions.push(participant);
   return participant;
+}
+
+function renderSetupFailure(stream: vscode.ChatResponseStream, failure: SetupFailure): void {
+  stream.markdown(failure.fatal ? `**${failure.message}**\n\n` : `> ${failure.message}\n\n`);
+  for (const action of failure.actions) {
+    if (action === 'setApiKey') {
+      stream.button({ command: 'architectPersonas.setApiKey', title: 'Set Anthropic API Key' });
+    } else {
+      stream.button({ command: 'architectPersonas.showLog', title: 'Show Log' });
+    }
+  }
 }
 
 function greetingOf(name: string, title: string, greeting: string | undefined): string {
