@@ -53,7 +53,15 @@ const builds = [
   },
   // The embedded PostgreSQL worker thread (PGlite), started on first use; its wasm and data files
   // sit beside it in dist/pglite/ (scripts/build-pglite-assets.mjs), found from its __filename.
-  { ...common, entryPoints: ['src/core/sql/worker/pgliteWorker.ts'], outfile: 'dist/pglite/worker.js' },
+  // PGlite's initdb module reads import.meta.url even in its cjs build (esbuild leaves it empty
+  // in cjs output → "Invalid URL"): give it this file's URL.
+  {
+    ...common,
+    entryPoints: ['src/core/sql/worker/pgliteWorker.ts'],
+    outfile: 'dist/pglite/worker.js',
+    define: { 'import.meta.url': '__workerFileUrl' },
+    banner: { js: "var __workerFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
   // The rules worker thread (src/core/rules/worker), started on first use; the tree-sitter and
   // libpg_query wasm files sit beside it in dist/ (scripts/copy-rules-wasm.mjs).
   { ...common, entryPoints: ['src/core/rules/worker/rulesWorker.ts'], outfile: 'dist/rulesWorker.js' },

@@ -12,7 +12,7 @@
  *   POST /__control/reset     → clear queue, recorded requests and the default
  *   GET  /__control/requests  → RecordedRequest[] (JSON)
  *   GET  /__control/state     → { queued: number, requests: number }
- *   POST /__control/models    body: FakeModel[] → what GET /v1/models lists (default: two models)
+ *   POST /__control/models    body: FakeModel[] | null → what GET /v1/models lists (default: 404)
  *
  * Tool use: a `reply` with `toolUses` streams, after its text, one `tool_use` content block per
  * entry (content_block_start with empty input, the input JSON as `input_json_delta` pieces,
@@ -202,8 +202,11 @@ export class FakeAnthropicServer {
   private counter = 0;
   private toolCounter = 0;
   private baseUrl = '';
-  /** What GET /v1/models lists; `undefined` answers 500 (the list cannot be fetched). */
-  models: readonly FakeModel[] | undefined = DEFAULT_FAKE_MODELS;
+  /**
+   * What GET /v1/models lists; `undefined` (the default, so suites that do not care keep seeing
+   * the one model of the setting) answers 404 like a gateway without the endpoint.
+   */
+  models: readonly FakeModel[] | undefined;
   /**
    * Optional timing probe (benchmarks only; unset by default, and then nothing changes): called
    * with performance.now() when a request's headers arrive, before its body is read, and just
@@ -258,7 +261,7 @@ export class FakeAnthropicServer {
     this.requests.length = 0;
     this.seenPrefixes.clear();
     this.defaultBehaviour = { kind: 'reply' };
-    this.models = DEFAULT_FAKE_MODELS;
+    this.models = undefined;
   }
 
   /** Resolves when a recorded request matches, or rejects after `timeoutMs`. */
@@ -403,7 +406,7 @@ export class FakeAnthropicServer {
   private sendModels(res: http.ServerResponse, url: URL): void {
     const requestId = `req_fake_${++this.counter}`;
     if (!this.models) {
-      this.sendError(res, 500, 'api_error', 'Internal server error', requestId);
+      this.sendError(res, 404, 'not_found_error', 'GET /v1/models not found', requestId);
       return;
     }
     const limit = Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20);

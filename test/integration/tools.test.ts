@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
+import { DEFAULT_FAKE_MODELS, type FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
 import { api, askInChat, chatPanelText, hasChatDom, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from './support';
 
 interface Block {
@@ -22,7 +22,7 @@ const SCHEMA = 'CREATE TABLE orders (\n  id bigserial PRIMARY KEY,\n  user_id bi
 const FINDING_ON_READ_FILE = [
   'The schema confirms it.',
   '',
-  '<finding severity="high" file="db/schema.sql" line="3" end="3" title="No index on orders.user_id" measured="read_file">',
+  '<finding severity="high" file="db/schema.sql" line="3" end="3" title="No index on orders.user_id" measured="explain_query">',
   '<quote>',
   '  user_id bigint NOT NULL,',
   '</quote>',
@@ -62,7 +62,7 @@ describe('Tools: the architect calls tools mid-answer in the real chat panel', (
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('@backend reads a file and runs the rules mid-answer, with progress lines, a measured finding and a closing note', async () => {
+  it('@backend reads a file, runs the rules and explains a query mid-answer, with progress lines, a measured finding and a closing note', async () => {
     server = await useFakeAnthropic();
     server.script(
       {
@@ -74,6 +74,12 @@ describe('Tools: the architect calls tools mid-answer in the real chat panel', (
           { id: 'toolu_env', name: 'read_file', input: { path: '.env' } },
         ],
       },
+      {
+        kind: 'reply',
+        text: 'Now the query plan.',
+        delayMs: 1500, // the progress lines of round 1 stay on screen a while
+        toolUses: [{ id: 'toolu_explain', name: 'explain_query', input: { sql: 'SELECT * FROM orders WHERE user_id = $1', rows: 20000 } }],
+      },
       { kind: 'reply', text: FINDING_ON_READ_FILE, chunkSize: 20, delayMs: 30 },
     );
     await openFixture('src/db/users.ts', { startLine: 11, endLine: 19 });
@@ -81,27 +87,32 @@ describe('Tools: the architect calls tools mid-answer in the real chat panel', (
     if (hasChatDom) {
       // While the answer streams, the tool calls show as progress lines (once the turn is done,
       // VS Code folds them into "Completed N steps").
-      const during = await waitFor('the progress lines of the tool calls', async () => {
+      // VS Code folds earlier steps as the next round starts, so each round's lines are awaited in turn.
+      const round1 = await waitFor('the progress lines of round 1', async () => {
         const text = await chatPanelText();
         return text.includes('Reading db/schema.sql') && text.includes('Running the rules on src/db') ? text : undefined;
       });
       await screenshot('chat-tools-progress');
-      assert.doesNotMatch(during, /Add the index first/, 'seen while the answer was still streaming');
+      const round2 = await waitFor('the progress line of explain_query', async () => {
+        const text = await chatPanelText();
+        return text.includes('Explaining the orders query on 20,000 rows') ? text : undefined;
+      });
+      for (const during of [round1, round2]) {
+        assert.doesNotMatch(during, /Add the index first/, 'seen while the answer was still streaming');
+      }
     }
     await waitForChatText('Add the index first.');
     await waitForTurnDone();
     await screenshot('chat-tools-answer');
 
-    assert.equal(server.requests.length, 2, 'one tool round, then the answer');
+    assert.equal(server.requests.length, 3, 'two tool rounds, then the answer');
     const first = server.requests[0].body!;
-    assert.deepEqual(
-      first.tools?.map((t) => t.name),
-      ['read_file', 'find_in_workspace', 'run_rules'],
-      'the tools this surface can serve are offered (no embedded Postgres in this build)',
-    );
+    assert.deepEqual(first.tools?.map((t) => t.name), ['read_file', 'find_in_workspace', 'run_rules', 'explain_query', 'check_sql_fix', 'schema']);
+    assert.deepEqual(server.requests[2].body!.tools, first.tools, 'the tool list is stable across rounds (cached prefix)');
     assert.match(JSON.stringify(first.system), /# Tools/, 'the model is told about its tools');
-    const results = lastUserBlocks(server, 1);
+    const results = [...lastUserBlocks(server, 1), ...lastUserBlocks(server, 2)];
     const byId = new Map(results.map((r) => [r.tool_use_id, r]));
+    assert.match(byId.get('toolu_explain')!.content!, /Seq Scan/i, `the plan was measured on the embedded Postgres: ${byId.get('toolu_explain')!.content}`);
     assert.match(byId.get('toolu_read')!.content!, / {3}3 \| {3}user_id bigint NOT NULL,/, 'the file went back numbered');
     assert.match(byId.get('toolu_rules')!.content!, /src\/db\/users\.ts:\d+.*n-plus-one/, 'the rules engine found the N+1 loop');
     assert.equal(byId.get('toolu_env')!.is_error, true, '.env is refused');
@@ -110,14 +121,14 @@ describe('Tools: the architect calls tools mid-answer in the real chat panel', (
     const { transcript } = await api();
     const markdown = transcript.last()!.markdown;
     assert.match(markdown, /db\/schema\.sql:3/, 'the finding on the file the model read is anchored (verified)');
-    assert.match(markdown, /🔬 _Measured: Read db\/schema\.sql lines 1-6_/, 'the finding is marked as measured');
-    assert.match(markdown, /Tools the architect ran\*\* \(3\)/);
+    assert.match(markdown, /🔬 _Measured: Explained the orders query on 20,000 synthetic rows \(embedded Postgres\)_/, 'the finding is marked as measured');
+    assert.match(markdown, /Tools the architect ran\*\* \(4\)/);
     assert.match(markdown, /✓ `run_rules` — Ran the rules on src\/db/);
     assert.match(markdown, /✗ `read_file` — Refused to read \.env/);
     if (hasChatDom) {
       const text = await chatPanelText();
       assert.match(text, /Completed \d+ steps/, 'the tool steps are folded once the answer is done');
-      for (const line of ['No index on orders.user_id', 'Measured: Read db/schema.sql lines 1-6', 'Add the index first.']) {
+      for (const line of ['No index on orders.user_id', 'Measured: Explained the orders query on 20,000 synthetic rows', 'Add the index first.']) {
         assert.ok(text.includes(line), `the answer stays visible after the folded steps: "${line}"\n${text}`);
       }
     }
@@ -185,6 +196,11 @@ describe('Tools: language-model tools and our provider with tools', () => {
 
   it('our provider lists the models of the key and returns a tool call for a request with tools', async () => {
     server = await useFakeAnthropic();
+    server.models = DEFAULT_FAKE_MODELS;
+    // a settings change makes the provider list again
+    const config = vscode.workspace.getConfiguration('architectPersonas');
+    await config.update('maxOutputTokens', 4096, vscode.ConfigurationTarget.Global);
+    await config.update('maxOutputTokens', undefined, vscode.ConfigurationTarget.Global);
     const models = await waitFor('our models from models.list', async () => {
       const m = await vscode.lm.selectChatModels({ vendor: 'architect-personas' });
       return m.some((x) => x.id === 'claude-fake-large') ? m : undefined;

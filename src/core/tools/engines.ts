@@ -2,7 +2,8 @@
  * The engines behind run_rules (src/core/rules) and the SQL tools (src/core/sql), adapted to the
  * small interfaces the tools use. Both load on first use, never when a surface starts.
  */
-import type { RulesAccess } from './types';
+import type { QueryPlanner, SchemaModel } from '../sql';
+import type { RulesAccess, SqlAccess } from './types';
 
 /** The rules engine; `wasmDir` is where the grammars ship (the extension's dist/), default next to the bundle. */
 export function createRulesAccess(options: { wasmDir?: string } = {}): RulesAccess {
@@ -15,4 +16,86 @@ export function createRulesAccess(options: { wasmDir?: string } = {}): RulesAcce
       );
     },
   };
+}
+
+export interface SqlAccessOptions {
+  /** Workspace root: the schema is discovered under it. */
+  readonly root: string;
+  /** Rows in the largest table when the model gives none. */
+  readonly rows?: number;
+  /** architectPersonas.queryPlans.schemaPath, when set. */
+  readonly override?: string;
+  readonly log?: (s: string) => void;
+}
+
+/**
+ * The embedded Postgres (src/core/sql createQueryPlanner): the planner and its worker start on
+ * the first call and stay until `dispose`. The tools only ever see the human summaries.
+ */
+export function createSqlAccess(options: SqlAccessOptions): SqlAccess & { dispose(): Promise<void> } {
+  type Sql = typeof import('../sql');
+  let planner: Promise<{ sql: Sql; planner: QueryPlanner }> | undefined;
+  const get = () =>
+    (planner ??= import('../sql').then((sql) => ({
+      sql,
+      planner: sql.createQueryPlanner({
+        root: options.root,
+        ...(options.override ? { override: options.override } : {}),
+        ...(options.rows ? { rows: options.rows } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      }),
+    })));
+  const defaultRows = options.rows ?? 100_000;
+  return {
+    defaultRows,
+    async explain(query, rows) {
+      const { sql, planner: p } = await get();
+      const report = await p.explain(query, { rows });
+      return sql.formatPlanReport(report);
+    },
+    async checkFix(query, fixSql, rows) {
+      const { sql, planner: p } = await get();
+      return sql.formatFixCheck(await p.checkFix(query, fixSql, { rows }));
+    },
+    async schema() {
+      const { planner: p } = await get();
+      const [status, model] = await Promise.all([p.schemaStatus(), p.schema()]);
+      return `${status.summary}\n\n${formatSchemaModel(model)}`;
+    },
+    async dispose() {
+      const current = planner;
+      planner = undefined;
+      if (current) {
+        await (await current).planner.dispose();
+      }
+    },
+  };
+}
+
+const MAX_SCHEMA_TABLES = 80;
+
+/** Tables as compact text: columns with types, primary key, indexes, foreign keys. */
+export function formatSchemaModel(model: SchemaModel): string {
+  if (model.tables.length === 0) {
+    return 'No tables were loaded from the workspace.';
+  }
+  const out: string[] = [];
+  for (const t of model.tables.slice(0, MAX_SCHEMA_TABLES)) {
+    const cols = t.columns.map((c) => `${c.name} ${c.type}${c.notNull ? ' not null' : ''}${c.default !== undefined ? ` default ${c.default}` : ''}`);
+    out.push(`table ${t.qualified}${t.rows !== undefined ? ` (${t.rows.toLocaleString('en-US')} synthetic rows)` : ''}`);
+    out.push(`  columns: ${cols.join(', ')}`);
+    if (t.primaryKey.length > 0) {
+      out.push(`  primary key: (${t.primaryKey.join(', ')})`);
+    }
+    for (const i of t.indexes.filter((x) => !x.primary)) {
+      out.push(`  index ${i.name}: ${i.definition}`);
+    }
+    for (const fk of t.foreignKeys) {
+      out.push(`  foreign key (${fk.columns.join(', ')}) -> ${fk.refTable} (${fk.refColumns.join(', ')})`);
+    }
+  }
+  if (model.tables.length > MAX_SCHEMA_TABLES) {
+    out.push(`(${model.tables.length - MAX_SCHEMA_TABLES} more tables not shown)`);
+  }
+  return out.join('\n');
 }

@@ -12,6 +12,7 @@ import { ChatModelClient } from '../model/chatModelClient';
 import type { Log } from '../common/log';
 import { readModelSettings } from '../common/settings';
 import type { PersonaService } from '../personas/personaService';
+import { registerSqlPlanners } from './sqlPlanners';
 import { readToolSettings, vscodeToolContext } from './toolContext';
 
 export interface LmToolDeps {
@@ -36,6 +37,7 @@ interface ReviewInput {
  * untrusted workspace gets nothing but a refusal.
  */
 export function registerLmTools(context: vscode.ExtensionContext, deps: LmToolDeps): void {
+  registerSqlPlanners(context);
   const ctxOrRefusal = (): ToolContext | string => {
     if (!vscode.workspace.isTrusted) {
       return 'The workspace is not trusted, so Architect Personas does not read its files for other tools. Trust the workspace first.';

@@ -4,6 +4,7 @@ import type { SentFile } from '../../core/context/sentFile';
 import { createRulesAccess } from '../../core/tools/engines';
 import { createWorkspaceAccess, type ToolContext } from '../../core/tools';
 import { SETTINGS_SECTION } from '../common/settings';
+import { sqlAccessFor } from './sqlPlanners';
 
 /** The tools' settings (`architectPersonas.tools.*`). */
 export interface ToolSettings {
@@ -64,13 +65,8 @@ export function vscodeToolContext(input: ToolContextInput): ToolContext | undefi
     redactSecrets: input.redactSecrets,
     rules: createRulesAccess(),
     // The embedded Postgres reads the workspace's schema files: not in an untrusted workspace.
-    sql: trusted ? sqlAccess() : undefined,
+    sql: trusted ? sqlAccessFor(root) : undefined,
   };
-}
-
-/** The embedded Postgres for the SQL tools, once src/core/sql lands; undefined until then. */
-function sqlAccess(): ToolContext['sql'] {
-  return undefined;
 }
 
 /** URIs of the files a request sent (attached or the active editor's). */

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { createSqlAccess } from '../../core/tools/engines';
+import type { SqlAccess } from '../../core/tools';
+import { SETTINGS_SECTION } from '../common/settings';
+
+/**
+ * One embedded Postgres per workspace folder for the SQL tools, started on the first
+ * explain_query / check_sql_fix / schema call (never at activation) and stopped when the
+ * extension deactivates. The planner itself stops its worker after idle.
+ */
+const planners = new Map<string, { signature: string; access: ReturnType<typeof createSqlAccess> }>();
+
+export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const rows = c.get<number>('queryPlans.rows');
+  const override = c.get<string>('queryPlans.schemaPath')?.trim() || undefined;
+  const signature = JSON.stringify([rows, override]);
+  const existing = planners.get(root);
+  if (existing && existing.signature === signature) {
+    return existing.access;
+  }
+  if (existing) {
+    void existing.access.dispose().catch(() => undefined);
+  }
+  const access = createSqlAccess({ root, ...(typeof rows === 'number' && rows > 0 ? { rows } : {}), ...(override ? { override } : {}), ...(log ? { log } : {}) });
+  planners.set(root, { signature, access });
+  return access;
+}
+
+export function registerSqlPlanners(context: vscode.ExtensionContext): void {
+  context.subscriptions.push({
+    dispose: () => {
+      for (const { access } of planners.values()) {
+        void access.dispose().catch(() => undefined);
+      }
+      planners.clear();
+    },
+  });
+}
