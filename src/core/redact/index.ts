@@ -8,4 +8,5 @@
 export { detectSecrets } from './detect';
 export { PROVIDER_RULES, type ProviderRule } from './providerRules';
 export { hasPlaceholder, PLACEHOLDER_PATTERN, redact, restoreSecrets, toOriginalOffset, toRedactedOffset, type RedactOptions, type RestoreResult } from './redactor';
+export { fixPlanMessage, locateQuote, planFix, type FixPlan } from './realDocument';
 export type { RedactedSpan, Redaction, RedactionResult, SecretMatch } from './types';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { CopyFixArgs, OpenFixArgs, PreviewAndApplyFixArgs, RevealFindingArgs } from '../../core/render/chatParts';
 import { FINDING_COMMANDS } from '../../core/render/chatParts';
-import { planReplacement, relocateQuote } from '../../core/findings/verify';
+import { fixPlanMessage, locateQuote, planFix } from '../../core/redact';
 import { commandArgument } from './commandArguments';
 import { toVscodeRange } from './renderChatParts';
 
@@ -145,7 +145,7 @@ async function revealFinding(...args: unknown[]): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(a.uri));
   let range = toVscodeRange({ startLine: a.line, endLine: a.endLine ?? a.line });
   if (a.quote !== undefined) {
-    const loc = relocateQuote(doc.getText(), a.quote, a.line);
+    const loc = locateQuote(doc.getText(), a.quote, a.line); // also when the quote shows a redacted secret
     if (loc) {
       range = new vscode.Range(doc.positionAt(loc.startOffset), doc.positionAt(loc.endOffset));
     } else {
@@ -178,13 +178,13 @@ async function previewAndApplyFix(provider: FixContentProvider, args: readonly u
     void vscode.window.showErrorMessage(`Cannot apply the fix: ${a.path} could not be opened.`);
     return;
   }
-  const plan = planReplacement(doc.getText(), a.quote, a.replacement, a.line);
-  if (!plan) {
-    void vscode.window.showErrorMessage(
-      `Cannot apply the fix: the code it replaces is no longer in ${a.path} (it changed since the answer). Ask again for an up-to-date fix.`,
-    );
+  // planned on the real text even when quote or fix carry redaction placeholders (restored locally)
+  const planned = planFix(doc.getText(), a.quote, a.replacement, a.line);
+  if (!('plan' in planned)) {
+    void vscode.window.showErrorMessage(fixPlanMessage(planned, a.path));
     return;
   }
+  const plan = planned.plan;
   const text = doc.getText();
   const patched = text.slice(0, plan.startOffset) + plan.newText + text.slice(plan.endOffset);
   const basename = uri.path.split('/').pop() || 'fix';
@@ -204,7 +204,8 @@ async function previewAndApplyFix(provider: FixContentProvider, args: readonly u
     }
     // The document may have changed while the diff was open: plan again on the current text.
     const current = await vscode.workspace.openTextDocument(uri);
-    const finalPlan = current.version === version ? plan : planReplacement(current.getText(), a.quote, a.replacement, a.line);
+    const replanned = current.version === version ? planned : planFix(current.getText(), a.quote, a.replacement, a.line);
+    const finalPlan = 'plan' in replanned ? replanned.plan : undefined;
     if (!finalPlan) {
       void vscode.window.showErrorMessage(`Cannot apply the fix: the code it replaces changed in ${a.path} meanwhile.`);
       return;
