@@ -11,6 +11,7 @@ import { registerMcpServer } from './vscode/mcp/registerMcpServer';
 import { registerPersonas } from './vscode/personas/registerPersonas';
 import { registerReview } from './vscode/review';
 import { registerRules } from './vscode/rules/registerRules';
+import { registerQueryPlans } from './vscode/sql';
 import { SessionTranscript } from './vscode/chat/sessionTranscript';
 import { registerModelReadiness, type ModelReadiness } from './vscode/readiness/modelReadiness';
 import { registerWalkthrough, type Walkthrough } from './vscode/walkthrough/registerWalkthrough';
@@ -39,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const review = registerReview(context, { transcript, preferOwnModel: async () => Boolean(await keys.get()), canAnswer });
     const design = registerDesignSessions(context, { personas, transcript, log, anthropic, canAnswer });
     const rules = registerRules(context, log, async () => Boolean(await keys.get()));
-    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd, rules: rules.chat });
+    const queryPlans = registerQueryPlans(context, log);
+    registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd, rules: rules.chat, queryPlans: queryPlans.chat });
     registerLmTools(context, { personas, anthropic, log });
     registerMcpServer(context, { keys, log });
     return { transcript, readiness, walkthrough };

@@ -7,6 +7,8 @@ import type { CliIo } from './io';
 import { reviewCommand } from './commands/review';
 import { mcpCommand } from './commands/mcp';
 import { rulesCommand } from './commands/rules';
+import { explainCommand } from './commands/explain';
+import { redactCommand } from './commands/redact';
 
 export interface CliCommand {
   readonly name: string;
@@ -22,4 +24,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   reviewCommand,
   mcpCommand,
   rulesCommand,
+  explainCommand,
+  redactCommand,
 ];

@@ -130,7 +130,8 @@ function seqScanReason(n: RawNode, t: TableModel | undefined): string {
     if (share > 0.2) {
       return `an index exists (${indexed.name}), but the filter keeps ${Math.round(share * 100)} % of the rows, so reading the table is cheaper`;
     }
-    if (/\b(lower|upper|date|coalesce|cast)\s*\(|::/.test(n.Filter)) {
+    const col = indexed.columns[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`\\b(lower|upper|date|coalesce|date_trunc|cast)\\s*\\([^)]*\\b${col}\\b|\\b${col}\\)?::`).test(n.Filter)) {
       return `an index on ${indexed.columns[0]} exists (${indexed.name}), but the filter wraps the column in a function or cast, so that index cannot be used`;
     }
     return `an index exists (${indexed.name}) but the planner did not use it for ${n.Filter}`;

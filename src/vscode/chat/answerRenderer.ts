@@ -39,21 +39,55 @@ export class AnswerRenderer {
    * @param sentFiles read when each finding is verified: a caller may append to it while the
    *   answer streams (files the model read with a tool).
    * @param afterFinding Markdown to show right under a finding (e.g. "measured by a tool").
+   * @param checkFinding Markdown that takes time (an SQL fix checked on the embedded database):
+   *   shown right under its finding; what the answer streams meanwhile waits, in order. Await
+   *   settled() before writing anything else to the stream.
    */
   constructor(
     private readonly stream: vscode.ChatResponseStream,
     sentFiles: readonly SentFile[],
     private readonly afterFinding?: (v: VerifiedFinding) => string | undefined,
+    private readonly checkFinding?: (v: VerifiedFinding) => Promise<string | undefined> | undefined,
   ) {
     // No progress parts mid-answer: the chat panel folds everything before a progress part into
     // a collapsed "steps" section, which would hide findings already rendered.
     this.renderer = new FindingsChatRenderer(sentFiles, { progressText: '' });
   }
 
+  /** Output waiting behind a pending check, in order. */
+  private queue: Promise<void> | undefined;
+
+  private write(parts: Parameters<typeof renderChatParts>[1]): void {
+    if (this.queue) {
+      this.queue = this.queue.then(() => renderChatParts(this.stream, parts));
+    } else {
+      renderChatParts(this.stream, parts);
+    }
+  }
+
+  private writeMarkdown(md: string): void {
+    if (this.queue) {
+      this.queue = this.queue.then(() => void this.stream.markdown(md));
+    } else {
+      this.stream.markdown(md);
+    }
+  }
+
+  /** Resolves once every pending check has been written (or failed) and the output after it. */
+  async settled(): Promise<void> {
+    while (this.queue) {
+      const q = this.queue;
+      await q;
+      if (this.queue === q) {
+        this.queue = undefined;
+      }
+    }
+  }
+
   push(delta: string): void {
     this.raw += delta;
-    if (!this.afterFinding) {
-      renderChatParts(this.stream, this.renderer.push(delta));
+    if (!this.afterFinding && !this.checkFinding) {
+      this.write(this.renderer.push(delta));
       return;
     }
     // Feed up to each closing tag (which may span deltas), then up to the line end that
@@ -76,7 +110,7 @@ export class AnswerRenderer {
       const piece = this.raw.slice(this.fed, to);
       this.fed = to;
       const before = this.renderer.findings.length;
-      renderChatParts(this.stream, this.renderer.push(piece));
+      this.write(this.renderer.push(piece));
       this.noteNewFindings(before);
     }
   }
@@ -85,7 +119,17 @@ export class AnswerRenderer {
     for (const v of this.renderer.findings.slice(before)) {
       const note = this.afterFinding?.(v);
       if (note) {
-        this.stream.markdown(note);
+        this.writeMarkdown(note);
+      }
+      const check = this.checkFinding?.(v);
+      if (check) {
+        const prev = this.queue ?? Promise.resolve();
+        this.queue = prev.then(async () => {
+          const md = await check.catch(() => undefined);
+          if (md) {
+            this.stream.markdown(md);
+          }
+        });
       }
     }
   }
@@ -95,7 +139,7 @@ export class AnswerRenderer {
     if (!this.ended) {
       this.ended = true;
       const before = this.renderer.findings.length;
-      renderChatParts(this.stream, this.renderer.end());
+      this.write(this.renderer.end());
       this.noteNewFindings(before);
     }
   }

@@ -62,11 +62,14 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
     client = new ChatModelClient(request.model);
   }
   const history = historyOf(args.chatContext);
+  let plans: Awaited<ReturnType<NonNullable<ParticipantDeps['queryPlans']>['grounding']>> | undefined;
   const prepare = async (maxChars: number) => {
     const context = await gatherChatContext(request.references, { maxChars, redactSecrets: settings.redactSecrets });
     // Facts the rules found in what is sent (deterministic, no model): grounding for the persona.
     const ruleFindings = (await deps.rules?.findingsFor(context.files, token)) ?? [];
-    const grounding = deps.rules?.grounding(ruleFindings);
+    // /optimize and /scale: plans of the sent queries, measured on the embedded database (once).
+    plans ??= await deps.queryPlans?.grounding(command?.name, context.files, request.prompt, token);
+    const grounding = [...(deps.rules?.grounding(ruleFindings) ?? []), ...(plans?.sections ?? [])];
     const prompt = buildPrompt({ persona, command, userPrompt: request.prompt, files: context.files, history, outputContract: OUTPUT_CONTRACT_INSTRUCTIONS, grounding });
     return { context, prompt, ruleFindings };
   };
@@ -90,6 +93,9 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   for (const notice of context.notices) {
     stream.markdown(`> ${notice.message}\n\n`);
   }
+  for (const note of plans?.notes ?? []) {
+    stream.markdown(`> ${note}\n\n`);
+  }
 
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
@@ -99,7 +105,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
   const ruleNote = deps.rules && ((v: VerifiedFinding) => deps.rules?.noteFor(v, ruleFindings));
   const afterFinding =
     tools || ruleNote ? (v: VerifiedFinding) => [ruleNote?.(v), tools?.session.afterFinding(v)].filter(Boolean).join('') || undefined : undefined;
-  const renderer = new AnswerRenderer(stream, sentFiles, afterFinding);
+  const renderer = new AnswerRenderer(stream, sentFiles, afterFinding, deps.queryPlans?.checkFixes(request.prompt));
   try {
     const result = await streamAnswer(
       client,
@@ -118,6 +124,7 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
       tools,
     );
     renderer.end();
+    await renderer.settled();
     deps.rules?.renderUnconfirmed(stream, ruleFindings, renderer.verifiedFindings, sentFiles);
     tools?.session.renderSummary(result.stopped, tools.maxRounds);
     deps.onFindings?.(renderer.verifiedFindings, sentFiles, persona.name);
@@ -128,19 +135,23 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
     if (result.stopReason === 'max_tokens') {
       stream.markdown('\n\n> The answer hit the output limit (`architectPersonas.maxOutputTokens`) and was cut short.\n');
     }
-    await deps.onAnswerEnd?.(stream, { prompt: request.prompt, command: command?.name, persona, answer: renderer.text });
+    // Before the answer-end extras: a Markdown part after a button (Save Design Document) makes
+    // VS Code 1.139 fold the whole answer into "Completed N steps".
     renderUsageFooter(stream, { model: request.model, anthropic: ours, modelId: ours ? request.model.id : settings.model, usage: result.usage });
+    await deps.onAnswerEnd?.(stream, { prompt: request.prompt, command: command?.name, persona, answer: renderer.text });
     return { metadata: metadataOf(persona, command, renderer.text, renderer.findings) };
   } catch (err) {
     const error = toModelError(err);
     if (error.kind === 'cancelled' || token.isCancellationRequested) {
       renderer.end();
+      await renderer.settled();
       tools?.session.renderSummary(undefined, tools.maxRounds);
       deps.log.info(`request cancelled persona=${persona.id} after ${Date.now() - started} ms`);
       return { metadata: metadataOf(persona, command, renderer.text, renderer.findings, 'cancelled') };
     }
     // Keep whatever arrived: the partial answer is flushed as Markdown before the message.
     renderer.end();
+    await renderer.settled();
     tools?.session.renderSummary(undefined, tools.maxRounds);
     deps.log.error(`request failed persona=${persona.id} kind=${error.kind}${error.status ? ` status=${error.status}` : ''}: ${error.message}`);
     const described = describeModelError(error);

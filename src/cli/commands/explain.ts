@@ -1,0 +1,125 @@
+/**
+ * `architect-personas explain --schema <dir> "<sql>" [--rows N] [--fix "<ddl>"] [--format text|json]`:
+ * the query's plan on an embedded PostgreSQL (PGlite) holding the schema found under <dir> and
+ * synthetic data; with --fix, the fix applied in a rolled-back transaction and the plan after.
+ * Never the user's database: no connection string is read, nothing connects anywhere.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createQueryPlanner, formatFixCheck, formatPlanReport } from '../../core/sql';
+import type { CliCommand } from '../commandTable';
+import { EXIT, type ExitCode } from '../exitCodes';
+import { UsageError, type CliIo } from '../io';
+
+export const EXPLAIN_USAGE = `Usage: architect-personas explain --schema <dir> "<sql>" [options]
+
+Runs EXPLAIN (ANALYZE, BUFFERS) of the query on an embedded PostgreSQL (PGlite) loaded with the
+schema found under <dir> — a workspace root (pg_dump schema.sql/structure.sql, Prisma, Drizzle,
+Flyway, golang-migrate, dbmate or migrations/*.sql, found by their markers) or a folder of SQL
+files — and synthetic data. Never your database: nothing connects anywhere.
+
+Options:
+  --schema <dir>            Workspace root or folder of SQL files (required)
+  --schema-path <path>      Inside <dir>: the file or folder to load instead of searching
+  --rows <n>                Synthetic rows in the largest table (default 100000)
+  --fix "<sql>"             Also apply this fix (rolled back) and compare the plans
+  --format <text|json>      Output format (default text)
+  --show-schema             Print what was loaded, skipped and adapted (text format)
+
+$1, ? and :name parameters are filled with typed sample values from the synthetic data.
+Exit codes: 0 it ran (the plan or Postgres's error is printed), 2 usage error or no schema found.
+`;
+
+function parse(argv: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        schema: { type: 'string' },
+        'schema-path': { type: 'string' },
+        rows: { type: 'string' },
+        fix: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'show-schema': { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run 'architect-personas explain --help' for the options.`);
+  }
+  const v = parsed.values;
+  if (!v.schema) {
+    throw new UsageError('--schema <dir> is required: the workspace root or folder of SQL files to load.');
+  }
+  const sql = parsed.positionals.join(' ').trim();
+  if (!sql) {
+    throw new UsageError('give the query to explain, e.g. architect-personas explain --schema . "SELECT * FROM orders WHERE user_id = $1"');
+  }
+  if (v.format !== 'text' && v.format !== 'json') {
+    throw new UsageError(`--format must be text or json (got '${v.format}').`);
+  }
+  const rows = v.rows === undefined ? undefined : Number(v.rows);
+  if (rows !== undefined && (!Number.isInteger(rows) || rows < 10 || rows > 10_000_000)) {
+    throw new UsageError(`--rows must be a whole number from 10 to 10000000 (got '${v.rows}').`);
+  }
+  return { schema: v.schema, schemaPath: v['schema-path'], sql, rows, fix: v.fix, format: v.format, showSchema: Boolean(v['show-schema']) };
+}
+
+async function run(io: CliIo): Promise<ExitCode> {
+  const o = parse(io.argv);
+  const root = path.resolve(io.cwd, o.schema);
+  if (!fs.existsSync(root)) {
+    throw new UsageError(`--schema ${o.schema}: no such folder.`);
+  }
+  const planner = createQueryPlanner({
+    root,
+    ...(o.schemaPath ? { override: o.schemaPath } : {}),
+    ...(o.rows ? { rows: o.rows } : {}),
+    cacheDir: path.join(os.tmpdir(), 'architect-personas-pg'),
+    log: (s) => io.env.ARCHITECT_DEBUG && io.stderr.write(`${s}\n`),
+  });
+  try {
+    io.stderr.write('Loading the schema into embedded PostgreSQL…\n');
+    const status = await planner.schemaStatus();
+    if (!status.ok) {
+      throw new UsageError(`no schema found under ${o.schema} (${status.notes.join('; ')}). Point --schema at it, or --schema-path inside it.`);
+    }
+    io.stderr.write(`${status.summary}\n`);
+    if (o.fix !== undefined) {
+      const check = await planner.checkFix(o.sql, o.fix);
+      io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, check }, null, 2)}\n` : `${formatFixCheck(check)}\n${o.showSchema ? `\n${schemaText(status)}\n` : ''}`);
+    } else {
+      const report = await planner.explain(o.sql);
+      io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, report }, null, 2)}\n` : `${formatPlanReport(report)}\n${o.showSchema ? `\n${schemaText(status)}\n` : ''}`);
+    }
+    return EXIT.ok;
+  } finally {
+    await planner.dispose();
+  }
+}
+
+function schemaText(status: Awaited<ReturnType<ReturnType<typeof createQueryPlanner>['schemaStatus']>>): string {
+  const lines = [status.summary];
+  for (const s of status.skipped) {
+    lines.push(`  skipped ${s.file}:${s.line} [${s.kind}] ${s.reason}${s.statement ? ` — ${s.statement}` : ''}`);
+  }
+  for (const a of status.adapted) {
+    lines.push(`  adapted ${a.file ? `${a.file}:${a.line} ` : ''}${a.what}`);
+  }
+  for (const r of status.rows) {
+    lines.push(`  ${r.table}: ${r.rows.toLocaleString('en-US')} synthetic rows`);
+  }
+  return lines.join('\n');
+}
+
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  summary: 'Explain a query (and check a fix) on embedded PostgreSQL with your schema and synthetic data',
+  usage: EXPLAIN_USAGE,
+  run,
+};
+
