@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { api, clickNotificationButton, hasChatDom, notificationTexts, openFixture, screenshot, useFakeAnthropic, waitFor, workspaceRoot } from './support';
+import { api, clickNotificationButton, driver, hasChatDom, notificationTexts, openFixture, screenshot, useFakeAnthropic, waitFor, workspaceRoot } from './support';
 import { git, lines, reviewDiagnostics, transcriptPath, waitForDiagnostics } from './reviewSupport';
 
 function userMessage(server: FakeAnthropicServer, index: number): string {
@@ -72,7 +72,12 @@ describe('Review with Architect', () => {
     await waitForDiagnostics(uri, 'the default minimum again', (d) => d.length === 3);
 
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await new Promise((r) => setTimeout(r, 800));
+    if (hasChatDom) {
+      await waitFor('the Problems panel to list the findings', async () => {
+        const { texts } = await driver<{ texts: string[] }>('/selector-text', { selector: '.markers-panel .monaco-list-row' });
+        return texts.some((t) => t.includes('N+1 query in listUsersWithOrders')) || undefined;
+      });
+    }
     await screenshot('problems-panel');
 
     // Two lines inserted above move every diagnostic down by two.
