@@ -241,6 +241,35 @@ describe('architect-personas review (process)', function () {
       assert.match(r.stderr, /Redacted secrets in src\/db\/pool\.ts before sending/);
     });
 
+    it('the persona calls a tool: the file it reads is redacted, and a finding on it is verified', async () => {
+      const poolFinding = [
+        '<finding severity="medium" file="src/db/pool.ts" line="3" end="3" title="Pool without timeouts">',
+        '<quote>',
+        'export const pool = new Pool({',
+        '</quote>',
+        '<issue>No connection or statement timeout.</issue>',
+        '</finding>',
+      ].join('\n');
+      server.script(
+        { kind: 'reply', text: 'Let me look at the pool.', toolUses: [{ name: 'read_file', input: { path: 'src/db/pool.ts' } }] },
+        { kind: 'reply', text: poolFinding },
+      );
+      const r = await runCli(['review', 'src/db/orders.ts', '--format', 'json'], { cwd: repo, env: env() });
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout) as JsonReport & { toolCalls: { tool: string; isError: boolean }[] };
+      assert.deepEqual(report.files, ['src/db/orders.ts']);
+      assert.deepEqual(report.toolCalls.map((c) => [c.tool, c.isError]), [['read_file', false]]);
+      assert.equal(server.requests.length, 2);
+      const first = JSON.stringify(server.requests[0].body);
+      assert.ok(first.includes('"name":"read_file"') && first.includes('"name":"run_rules"'), 'the tools are offered');
+      const second = JSON.stringify(server.requests[1].body);
+      assert.ok(second.includes('tool_result') && second.includes('new Pool('), 'the file went back as the tool result');
+      assert.ok(!second.includes('hunter2-very-secret'), 'and redacted');
+      assert.equal(report.modelFindings[0].file, 'src/db/pool.ts');
+      assert.deepEqual([report.modelFindings[0].status, report.modelFindings[0].line], ['verified', 3]);
+      assert.match(r.stderr, /tool: /);
+    });
+
     it('sarif and markdown carry the model finding next to the rule findings', async () => {
       server.script({ kind: 'reply', text: N_PLUS_ONE_FINDING }, { kind: 'reply', text: N_PLUS_ONE_FINDING });
       const sarif = await runCli(['review', '--format', 'sarif'], { cwd: repo, env: env() });
