@@ -8,6 +8,7 @@ import { reviewCommand } from './commands/review';
 import { mcpCommand } from './commands/mcp';
 import { rulesCommand } from './commands/rules';
 import { explainCommand } from './commands/explain';
+import { redactCommand } from './commands/redact';
 
 export interface CliCommand {
   readonly name: string;
@@ -24,4 +25,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   mcpCommand,
   rulesCommand,
   explainCommand,
+  redactCommand,
 ];
