@@ -167,7 +167,7 @@ export function benchRedaction(): RedactBench {
       }
       const { text, secrets } = fill(c.template, secret);
       const out = redact(text).text;
-      const ok = secrets.every((s) => !out.includes(s));
+      const ok = secrets.every((s) => !out.includes(s) && !out.includes(s.slice(0, 6)) && !out.includes(s.slice(-6)));
       const t = bySyntax.get(c.syntax) ?? { hit: 0, n: 0 };
       t.n++;
       t.hit += ok ? 1 : 0;

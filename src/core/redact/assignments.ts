@@ -36,7 +36,7 @@ interface Value {
 }
 
 /** Reads a quoted or bare value at `i`; `stopAtNewlineOnly` for `>`-content of XML elements. */
-function readValue(text: string, i: number, xmlContent: boolean): Value | undefined {
+function readValue(text: string, i: number, xmlContent: boolean, queryParam = false): Value | undefined {
   const n = text.length;
   let q = text[i];
   // Python/C# prefixes: b"", r"", f"", u"", @""
@@ -93,7 +93,8 @@ function readValue(text: string, i: number, xmlContent: boolean): Value | undefi
   }
   while (j < n && j - start <= MAX_VALUE) {
     const c = text[j];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '"' || c === "'" || c === '`' || c === '<' || c === ')' || c === ']' || c === '}' || c === ',') {
+    // `&` ends a value only in a query string (`?password=…&x=1`); in `.env` it is part of it
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || (c === '&' && queryParam) || c === '"' || c === "'" || c === '`' || c === '<' || c === ')' || c === ']' || c === '}' || c === ',') {
       break;
     }
     if (c === '\\' && (text[j + 1] === 'n' || text[j + 1] === 'r' || text[j + 1] === '"')) {
@@ -357,7 +358,7 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
     if (!found) {
       continue;
     }
-    const value = readValue(text, found.at, found.xml);
+    const value = readValue(text, found.at, found.xml, ks > 0 && (text[ks - 1] === '?' || text[ks - 1] === '&'));
     if (!value) {
       continue;
     }
