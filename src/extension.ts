@@ -4,6 +4,7 @@ import { registerAnthropicModels } from './vscode/model/anthropicModels';
 import { registerApiKey } from './vscode/model/apiKey';
 import { registerDesignSessions } from './vscode/design/registerDesignSessions';
 import { registerFindingCommands } from './vscode/findings/findingCommands';
+import { registerPreviewSent } from './vscode/redact/previewSent';
 import { registerLog } from './vscode/common/log';
 import { registerParticipant } from './vscode/chat/participant';
 import { registerLmTools } from './vscode/tools/registerLmTools';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     registerAnthropicModels(context, anthropic, log);
     const personas = registerPersonas(context, log);
     registerFindingCommands(context);
+    registerPreviewSent(context);
     const transcript = new SessionTranscript();
     const readiness = registerModelReadiness(context, { hasApiKey: async () => Boolean(await keys.get()), log });
     const canAnswer = (what: string, retry: () => unknown) => readiness.ensureCanAnswer(what, retry);
