@@ -46,6 +46,17 @@ const EXTENSION_PATH = process.env.ARCHITECT_EXTENSION_PATH ?? REPO_ROOT;
 /** The empty extension a smoke run's tests are loaded through. */
 const SMOKE_HOST_PATH = path.join(REPO_ROOT, 'test', 'smoke', 'host');
 const SUITE = INSTALLED_VSIX ? 'smoke (installed .vsix)' : 'integration';
+/**
+ * Options for the extra instances of the findings tests (issue #17), off by default:
+ * `--workspace-trust` keeps workspace trust on, so the test folder opens untrusted (restricted
+ * mode, no startup prompt); `ARCHITECT_EXTRA_EXTENSIONS` (path-delimited folders) loads more
+ * extensions in development mode beside ours, e.g. the test-only second chat-model vendor.
+ */
+const WORKSPACE_TRUST = process.argv.includes('--workspace-trust');
+const EXTRA_EXTENSIONS = (process.env.ARCHITECT_EXTRA_EXTENSIONS ?? '')
+  .split(path.delimiter)
+  .filter((p) => p !== '')
+  .map((p) => path.resolve(p));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -130,6 +141,12 @@ async function main(): Promise<number> {
     fs.mkdirSync(path.join(root, d), { recursive: true });
   }
   const workspace = prepareWorkspace(root);
+  if (WORKSPACE_TRUST) {
+    // Untrusted without the startup question (the smoke-test driver would answer it at random).
+    const userDir = path.join(root, 'user-data', 'User');
+    fs.mkdirSync(userDir, { recursive: true });
+    fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }));
+  }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
@@ -158,7 +175,7 @@ async function main(): Promise<number> {
       '--extensions-dir', extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(WORKSPACE_TRUST ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--vscode-option', 'enable-smoke-test-driver',
       '--ignore-last-opened',
@@ -219,6 +236,7 @@ async function main(): Promise<number> {
     };
     const payload = [
       ['extensionDevelopmentPath', remote(installedPath ? SMOKE_HOST_PATH : EXTENSION_PATH)],
+      ...EXTRA_EXTENSIONS.map((dir) => ['extensionDevelopmentPath', remote(dir)]),
       ['extensionTestsPath', remote(TESTS_PATH)],
       ['extensionEnvironment', JSON.stringify(env)],
     ];

@@ -11,6 +11,7 @@ import type { Log } from '../common/log';
 import type { PersonaService } from '../personas/personaService';
 import type { AnswerEndListener } from '../design/answerEnd';
 import { provideFollowups } from './followups';
+import { renderTrustNotice } from './trustNotice';
 import { recordingStream, type SessionTranscript } from './sessionTranscript';
 
 export const PARTICIPANT_ID = 'architect-personas.backend';
@@ -52,11 +53,14 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
         stream.markdown(greetingOf(persona.name, persona.title, persona.greeting));
         return { metadata: { personaId: persona.id, command: 'help' } satisfies Partial<AnswerMetadata> };
       }
+      const result = await answerChatRequest({ request, chatContext, stream, token, persona, command, deps: pipelineDeps });
+      // Notes on what this answer could not use go after it: parts written before the pipeline's first
+      // progress message are folded away by the chat panel.
+      await renderTrustNotice(stream, chatContext);
       if (refreshError !== undefined) {
         deps.log.warn(`persona refresh failed: ${(refreshError as Error)?.stack ?? String(refreshError)}`);
         renderSetupFailure(stream, describeSetupFailure('personas', refreshError, persona.name));
       }
-      const result = await answerChatRequest({ request, chatContext, stream, token, persona, command, deps: pipelineDeps });
       turn.answer = (result.metadata as AnswerMetadata | undefined)?.answer ?? '';
       return result;
     } catch (err) {
