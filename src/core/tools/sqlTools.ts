@@ -5,7 +5,7 @@
  */
 import type { SqlAccess, ToolDefinition, ToolResult } from './types';
 
-const ROWS = { type: 'integer', minimum: 1, maximum: 5_000_000, description: 'Synthetic rows per table. Default: the extension setting (e.g. 100,000).' } as const;
+const ROWS = { type: 'integer', minimum: 1, maximum: 5_000_000, description: 'Synthetic rows in the largest table, related tables in proportion. Default: the setting architectPersonas.queryPlans.rows (100,000).' } as const;
 
 export const explainQueryTool: ToolDefinition = {
   name: 'explain_query',

@@ -100,7 +100,11 @@ async function runReview(input: ReviewInput, ctx: ToolContext, deps: LmToolDeps,
   if (!model) {
     return 'Not reviewed: no chat model is available to Architect Personas. Set an Anthropic API key (Architect Personas: Set Anthropic API Key) or sign in to a chat model provider.';
   }
-  const ruleFindings = ctx.rules ? await ctx.rules.run([{ path: built.file.path, text: read.text, languageId: read.languageId }], signal).catch(() => []) : [];
+  const { runRules } = await import('../../core/rules');
+  const ruleFindings = await runRules([{ path: built.file.path, text: read.text, languageId: read.languageId }], { signal }).catch((err: unknown) => {
+    deps.log.warn(`architect_review: the rules did not run: ${(err as Error)?.message ?? String(err)}`);
+    return [];
+  });
   await deps.personas.refreshIfChanged();
   const persona = deps.personas.getActive();
   const result = await reviewFiles({
@@ -112,12 +116,15 @@ async function runReview(input: ReviewInput, ctx: ToolContext, deps: LmToolDeps,
     maxTokens: s.maxOutputTokens,
     signal,
     ...(input.question ? { userPrompt: input.question } : {}),
-    ruleFindings: ruleFindings as never,
+    ruleFindings,
+    // the architect may read related files and explain queries, with the chat's tool rules
+    ...(readToolSettings().enabled ? { tools: { context: ctx, maxRounds: readToolSettings().maxRounds } } : {}),
   });
   deps.log.info(`LM tool architect_review: ${result.findings.length} findings on ${built.file.path}`);
   const notes = built.notices.map((n) => n.message);
   const failure = result.error ? describeModelError(result.error).message : undefined;
-  return summarizeReview({ persona: persona.name, path: built.file.path, findings: result.findings, prose: result.prose, notes, failure });
+  const toolNotes = (result.toolCalls ?? []).map((c) => `${c.isError ? 'Tool call failed' : 'Tool'}: ${c.summary}`);
+  return summarizeReview({ persona: persona.name, path: built.file.path, findings: result.findings, prose: result.prose, notes: [...notes, ...toolNotes], failure });
 }
 
 /** Our Anthropic model when a key is set, else the first other chat model VS Code offers. */

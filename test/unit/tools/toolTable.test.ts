@@ -64,6 +64,22 @@ describe('Tool table', () => {
   });
 });
 
+describe('docs/tools.md', () => {
+  it('documents every tool with every input and every LM tool', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'docs', 'tools.md'), 'utf8');
+    for (const t of TOOL_TABLE) {
+      const section = doc.split(`### \`${t.name}\``)[1]?.split('###')[0];
+      assert.ok(section, `docs/tools.md has a section for ${t.name}`);
+      for (const prop of Object.keys(t.inputSchema.properties ?? {})) {
+        assert.ok(section.includes(`| \`${prop}\` |`), `docs/tools.md documents ${t.name}.${prop}`);
+      }
+    }
+    for (const t of LM_TOOL_TABLE) {
+      assert.ok(doc.includes(`\`${t.name}\``), `docs/tools.md names ${t.name}`);
+    }
+  });
+});
+
 describe('File policy', () => {
   it('normalises paths and refuses escapes', () => {
     assert.deepEqual(normaliseWorkspacePath('./src//db/../db/users.ts'), { path: 'src/db/users.ts' });
