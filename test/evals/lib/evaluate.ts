@@ -45,6 +45,8 @@ interface Answered {
   readonly usage?: ModelUsage;
   readonly inputChars: number;
   readonly stalePrompt?: boolean;
+  /** The model error recorded with the answer (replay of a live run that failed part-way). */
+  readonly recordedError?: string;
 }
 
 export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
@@ -84,6 +86,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
         usage: transcript.meta.usage,
         inputChars: request ? requestChars(request) : 0,
         stalePrompt: transcript.meta.promptSha256 !== undefined && transcript.meta.promptSha256 !== hash,
+        recordedError: transcript.meta.error,
       };
     }
     const client = new CapturingClient(source.client);
@@ -140,7 +143,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
       rules: scoreRules(c, a.run.ruleFindings, a.run.rulesProblem),
       usage: usageFigures(a.usage, { inputChars: a.inputChars, outputChars: result.text.length }, cost),
       stopReason: result.stopReason,
-      error: result.error ? `${result.error.kind}: ${result.error.message}` : undefined,
+      error: result.error ? `${result.error.kind}: ${result.error.message}` : a.recordedError,
       stalePrompt: a.stalePrompt || undefined,
     });
   }
@@ -157,7 +160,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
       score: scoreDesign(brief, result.text, result.findings, checkParse(result.text)),
       usage: usageFigures(a.usage, { inputChars: a.inputChars, outputChars: result.text.length }, cost),
       stopReason: result.stopReason,
-      error: result.error ? `${result.error.kind}: ${result.error.message}` : undefined,
+      error: result.error ? `${result.error.kind}: ${result.error.message}` : a.recordedError,
       stalePrompt: a.stalePrompt || undefined,
     });
   }

@@ -155,6 +155,10 @@ describe('evals live mode (fake Anthropic server as the API)', function () {
     }
     assert.equal(code, 3);
     assert.match(logs.join('\n'), /error: auth/);
+    // The failed answers are recorded with their error, and a replay of them still says so.
+    assert.match(readTranscript(path.join(tmp, 's'), 'review', 'notes-service')!.meta.error ?? '', /^auth: /);
+    const replay = await evaluate({ source: { mode: 'replay', set: path.join(tmp, 's') }, priceModel: MODEL, maxTokens: 4096, sql: false, only: ['notes-service'] });
+    assert.match(replay.cases[0].error ?? '', /^auth: /);
   });
 
   it('without a key, or with --replay, the saved transcripts are replayed; bad options are exit code 2', async () => {
