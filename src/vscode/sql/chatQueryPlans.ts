@@ -61,6 +61,9 @@ export class ChatQueryPlans {
     if (!root) {
       return { sections: [], notes: [] };
     }
+    if (!(await this.service.hasSchema(root))) {
+      return { sections: [], notes: ['No schema found in this workspace, so no query plans were measured (set `architectPersonas.queryPlans.schemaPath` to your migrations).'] };
+    }
     try {
       const planner = this.service.plannerFor(root);
       const status = await withTimeout(planner.schemaStatus(), CHECK_TIMEOUT_MS, 'loading the schema');
@@ -115,8 +118,12 @@ export class ChatQueryPlans {
     };
   }
 
-  private async check(root: string, query: string, fix: string, scale: ExplainOptions): Promise<string> {
+  private async check(root: string, query: string, fix: string, scale: ExplainOptions): Promise<string | undefined> {
     try {
+      if (!(await this.service.hasSchema(root))) {
+        this.log.info('[query plans] fix not checked: no schema in the workspace');
+        return undefined;
+      }
       const planner = this.service.plannerFor(root);
       const status = await withTimeout(planner.schemaStatus(), CHECK_TIMEOUT_MS, 'loading the schema');
       if (!status.ok) {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { discoverSchema } from '../../core/schema';
 import { createQueryPlanner, type ExplainOptions, type QueryPlanner } from '../../core/sql';
 import type { Log } from '../common/log';
 import { SETTINGS_SECTION } from '../common/settings';
@@ -28,6 +29,8 @@ export function readQueryPlanSettings(scope?: vscode.Uri): QueryPlanSettings {
 export class QueryPlanService implements vscode.Disposable {
   private readonly planners = new Map<string, { key: string; planner: QueryPlanner }>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether a folder has a schema at all (a cheap file search, no database): root -> answer. */
+  private readonly found = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly storage: vscode.Uri,
@@ -75,6 +78,22 @@ export class QueryPlanService implements vscode.Disposable {
     return planner;
   }
 
+  /** True when the folder has schema files to load; checked without starting the database. */
+  hasSchema(root: string): Promise<boolean> {
+    let answer = this.found.get(root);
+    if (!answer) {
+      const override = readQueryPlanSettings(vscode.Uri.file(root)).schemaPath;
+      answer = discoverSchema(root, override ? { override } : {}).then(
+        (s) => s.tool !== undefined && s.files.length > 0,
+        () => false,
+      );
+      this.found.set(root, answer);
+      // Only a positive answer is kept (until a schema file changes): a schema added later is seen.
+      void answer.then((yes) => yes || this.found.delete(root));
+    }
+    return answer;
+  }
+
   /** Explain options from a question's scale ("at 100k users"), else the setting's. */
   scaleOptions(rows: number | undefined, table: string | undefined): ExplainOptions {
     return rows ? { rows: Math.min(rows, 1_000_000), ...(table ? { table } : {}) } : {};
@@ -82,11 +101,15 @@ export class QueryPlanService implements vscode.Disposable {
 
   private invalidate(uri: vscode.Uri): void {
     const root = this.rootFor(uri);
+    if (root) {
+      this.found.delete(root);
+    }
     const entry = root ? this.planners.get(root) : undefined;
     entry?.planner.invalidate();
   }
 
   private disposeAll(): void {
+    this.found.clear();
     for (const { planner } of this.planners.values()) {
       void planner.dispose().catch(() => undefined);
     }
