@@ -8,7 +8,7 @@
  * Each finding and each issue is matched at most once, overlapping pairs first.
  *
  * - recall: matched issues / labelled issues;
- * - precision: matched findings / findings that point into a sent file (design-level findings
+ * - precision: matched findings / findings that name a file, sent or not (design-level findings
  *   without a file are not counted either way);
  * - anchors on the right lines: matched findings whose anchor (what the user clicks) overlaps the
  *   labelled range / matched findings; a finding with a quote that was not found has no anchor;
@@ -70,7 +70,7 @@ export interface ReviewScore {
   readonly issues: number;
   readonly found: readonly string[];
   readonly missed: readonly string[];
-  /** Findings that name a sent file. */
+  /** Findings that name a file (sent or not). */
   readonly inCode: number;
   readonly truePositives: number;
   readonly falsePositives: number;
