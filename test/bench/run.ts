@@ -18,6 +18,9 @@ import { benchParse, benchRelocation, benchWireAndFirstRender, REPO_ROOT } from 
 import { fmt, met, renderTable, summarize, type Row } from './stats';
 import { benchParserPushes } from './parser';
 import { benchRedaction } from './redact';
+import { benchRules } from './rules';
+import { benchPglite } from './pglite';
+import { benchCli } from './cli';
 
 const args = new Set(process.argv.slice(2));
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -236,6 +239,15 @@ async function main(): Promise<void> {
     rows.push(...redaction.rows);
     json.redaction = redaction.raw;
     console.log(redaction.text);
+    console.log('bench: rules (corpus precision/recall, 10k-line file, 2,000-file workspace in the worker)…');
+    const rulesBench = await benchRules();
+    rows.push(...rulesBench.rows);
+    json.rules = rulesBench.raw;
+    console.log(rulesBench.text);
+    console.log('bench: command line (start-up, offline review as SARIF, npm package size)…');
+    const cliBench = benchCli();
+    rows.push(...cliBench.rows);
+    json.cli = cliBench.raw;
 
     if (!args.has('--no-package')) {
       console.log('bench: 5 production bundle and .vsix…');
@@ -243,6 +255,10 @@ async function main(): Promise<void> {
       rows.push(...sizes.rows);
       json.sizes = { ...sizes.raw, composition: await bundleComposition() };
     }
+    console.log('bench: 7 embedded PostgreSQL (first plan, warm EXPLAIN, 300 migrations, 100k rows, worker memory)…');
+    const pg = await benchPglite((json.sizes as { vsixBytes?: number } | undefined)?.vsixBytes);
+    rows.push(...pg.rows);
+    json.pglite = pg.raw;
     if (!args.has('--no-vscode')) {
       console.log('bench: 5–6 activation and memory in VS Code (code-server harness; several minutes)…');
       const v = runVscode(tmp, await instrumentedExtension(tmp));
