@@ -272,9 +272,18 @@ export class CodeFile {
       }
       return undefined;
     }
-    if (this.spec.ruleLanguage === 'python' && (node.type === 'call')) {
+    if (node.type === 'call' || node.type === 'call_expression') {
       const site = this.callAt(node);
-      if (site && site.method === 'format' && site.receiver) {
+      // "… WHERE id = '[VALUE]'".replace("[VALUE]", value)
+      if (site && (site.method === 'replace' || site.method === 'replaceAll') && site.receiver && site.args.length === 2) {
+        const base = this.stringValue(site.receiver, depth + 1);
+        const search = this.stringValue(site.args[0], depth + 1);
+        if (base && search && search.dynamic.length === 0 && search.text && base.text.includes(search.text) && !this.stringValue(site.args[1], depth + 1)) {
+          const dynamic = [...base.dynamic, site.args[1]];
+          return { text: base.text.split(search.text).join(`$${dynamic.length}`), dynamic, parts: base.parts };
+        }
+      }
+      if (site && site.method === 'format' && site.receiver && this.spec.ruleLanguage === 'python') {
         const base = this.stringValue(site.receiver, depth + 1);
         if (base) {
           const dynamic = [...base.dynamic, ...site.args];

@@ -56,7 +56,7 @@ const DJANGO_METHODS = new Set([
   'values', 'values_list', 'aggregate', 'annotate', 'order_by', 'select_related', 'prefetch_related', 'raw', 'in_bulk', 'bulk_create',
   'latest', 'earliest', 'only', 'defer', 'distinct',
 ]);
-const SQLA_QUERY_METHODS = new Set(['filter', 'filter_by', 'all', 'first', 'one', 'one_or_none', 'get', 'count', 'scalar', 'order_by', 'limit', 'join', 'options']);
+const SQLA_QUERY_METHODS = new Set(['filter', 'filter_by', 'all', 'first', 'one', 'one_or_none', 'get', 'count', 'scalar', 'order_by', 'limit', 'join', 'options', 'delete', 'update', 'exists', 'first_or_404', 'get_or_404', 'one_or_404', 'paginate']);
 
 function segment(s: string): string {
   return s.replace(/\(\)$/, '');

@@ -4,9 +4,11 @@ import { findSecrets, maskSecrets } from '../recognisers/secrets';
 import type { Rule } from '../types';
 
 /** Names that hold a credential: ends in password, secret, token, api key, … (words split on case and `_`). */
-const SECRET_NAME = /(^|[_\-.]|[a-z0-9])(password|passwd|pwd|passphrase|secret|secret_?key|api_?key|apikey|access_?key|private_?key|auth_?token|access_?token|refresh_?token|bearer_?token|client_?secret|token)$/i;
+const SECRET_NAME = /(^|[_\-.]|[a-z0-9])(password|passwd|pwd|passphrase|secret|secret_?key|api_?key|apikey|access_?key|private_?key|auth_?token|access_?token|refresh_?token|bearer_?token|client_?secret|token)$|(^|_)(password|passwd|pwd)(_|$)/i;
 const NOT_A_SECRET =
-  /^(\*+|x{3,}|\.{3}|changeme|change[-_ ]?me|password|passwd|secret|token|your[-_ ].*|<[^>]*>|\$\{[^}]*\}|%\([^)]*\)s|\{\{.*\}\}|example.*|dummy|test|todo|fixme|null|none|undefined|placeholder|redacted|hidden|env|[A-Z][A-Z0-9_]+)$/i;
+  /^(\*+|x{3,}|\.{3}|changeme|change[-_ ]?me|your[-_ ].*|<[^>]*>|\$\{[^}]*\}|%\([^)]*\)s|\{\{.*\}\}|example.*|dummy|test|todo|fixme|null|none|undefined|placeholder|redacted|hidden|env)$/i;
+/** An environment variable's name (`DB_PASSWORD`), the usual way to say where the value comes from. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 const TEST_PATH = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|mocks?|examples?|samples?)\/|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/i;
 
 /** A plain string literal's text (no interpolation), or undefined. */
@@ -19,18 +21,37 @@ function literal(file: CodeFile, node: Node | null | undefined): string | undefi
 }
 
 function keyName(node: Node): string {
+  if (node.type === 'subscript' || node.type === 'subscript_expression') {
+    const index = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+    if (index && index.type === 'string') {
+      return index.text.replace(/^['"`]|['"`]$/g, '');
+    }
+  }
   const text = node.type === 'string' ? node.text.replace(/^['"`]|['"`]$/g, '') : node.text;
   const parts = text.split('.');
   return parts[parts.length - 1];
 }
 
-function isCredentialValue(key: string, value: string): boolean {
-  return value.length >= 4 && !/\s/.test(value) && !NOT_A_SECRET.test(value) && value.toLowerCase() !== key.toLowerCase() && !/^(https?:\/\/|\/|\.\/)/.test(value);
+function isCredentialValue(key: string, value: string, allowSpaces = false): boolean {
+  return value.length >= 4 && (allowSpaces || !/\s/.test(value)) && !NOT_A_SECRET.test(value) && !ENV_NAME.test(value) && value.toLowerCase() !== key.toLowerCase() && !/^(https?:\/\/|\/|\.\/)/.test(value);
 }
 
 /** (name node, value node) pairs: assignments, object/dict entries, keyword arguments, parameter defaults. */
-function namedValues(file: CodeFile): [Node, Node][] {
-  const out: [Node, Node][] = [];
+function namedValues(file: CodeFile): [Node, Node, boolean][] {
+  const out: [Node, Node, boolean][] = [];
+  // `password == "root"`: a credential checked against a literal
+  for (const n of file.root.descendantsOfType(['comparison_operator', 'binary_expression'])) {
+    const kids = n?.namedChildren.filter((c): c is Node => !!c) ?? [];
+    const op = n?.type === 'binary_expression' ? n.childForFieldName('operator')?.text : n?.children.find((c) => c && !c.isNamed)?.text;
+    if (n && kids.length === 2 && (op === '==' || op === '===' || op === '!=' || op === '!==')) {
+      const [a, b] = kids;
+      if (file.spec.strings.literal.includes(b.type)) {
+        out.push([a, b, true]);
+      } else if (file.spec.strings.literal.includes(a.type)) {
+        out.push([b, a, true]);
+      }
+    }
+  }
   const types = ['variable_declarator', 'assignment_expression', 'pair', 'assignment', 'keyword_argument', 'default_parameter', 'public_field_definition', 'property_assignment'];
   for (const n of file.root.descendantsOfType(types)) {
     if (!n) {
@@ -45,7 +66,7 @@ function namedValues(file: CodeFile): [Node, Node][] {
     const k = n.childForFieldName(kf);
     const v = n.childForFieldName(vf);
     if (k && v) {
-      out.push([k, v]);
+      out.push([k, v, false]);
     }
   }
   return out;
@@ -90,13 +111,13 @@ export const hardcodedCredential: Rule = {
     if (TEST_PATH.test(file.path)) {
       return;
     }
-    for (const [k, v] of namedValues(file)) {
+    for (const [k, v, comparison] of namedValues(file)) {
       const key = keyName(k);
       if (!SECRET_NAME.test(key)) {
         continue;
       }
       const value = literal(file, v);
-      if (value === undefined || !isCredentialValue(key, value)) {
+      if (value === undefined || !isCredentialValue(key, value, comparison)) {
         continue;
       }
       const line = file.text.split('\n')[v.startPosition.row] ?? '';

@@ -1,62 +1,104 @@
 import { fieldsOf, list, nodeOf } from '../sql/ast';
 import type { Rule } from '../types';
 
-/** The star columns of a SELECT's target list (`*` or `t.*`), with their parse locations. */
-function starTargets(select: Record<string, unknown>): number[] {
+type Sel = Record<string, unknown>;
+
+/** The CTEs a SELECT defines, by name, added to those of the enclosing statement. */
+function withCtes(select: Sel, outer: ReadonlyMap<string, Sel>): Map<string, Sel> {
+  const out = new Map(outer);
+  const withClause = select.withClause as { ctes?: unknown } | undefined;
+  for (const c of list(withClause?.ctes)) {
+    const cte = fieldsOf(c, 'CommonTableExpr');
+    const query = fieldsOf(cte?.ctequery, 'SelectStmt');
+    if (cte && query) {
+      out.set(String(cte.ctename ?? '').toLowerCase(), query);
+    }
+  }
+  return out;
+}
+
+/** A FROM item's columns: a table's (unknown to the query), a CTE's or a subquery's. */
+interface Source {
+  readonly name: string;
+  /** The query that defines its columns (CTE or subquery); undefined for a table or function. */
+  readonly query?: Sel;
+}
+
+function fromSources(select: Sel, ctes: ReadonlyMap<string, Sel>): Source[] {
+  const out: Source[] = [];
+  const visit = (item: unknown): void => {
+    const rv = fieldsOf(item, 'RangeVar');
+    if (rv) {
+      const table = String(rv.relname ?? '').toLowerCase();
+      const name = String((rv.alias as { aliasname?: string } | undefined)?.aliasname ?? table).toLowerCase();
+      out.push({ name, query: rv.schemaname ? undefined : ctes.get(table) });
+      return;
+    }
+    const sub = fieldsOf(item, 'RangeSubselect');
+    if (sub) {
+      out.push({ name: String((sub.alias as { aliasname?: string } | undefined)?.aliasname ?? '').toLowerCase(), query: fieldsOf(sub.subquery, 'SelectStmt') });
+      return;
+    }
+    const join = fieldsOf(item, 'JoinExpr');
+    if (join) {
+      visit(join.larg);
+      visit(join.rarg);
+      return;
+    }
+    out.push({ name: '?' });
+  };
+  list(select.fromClause).forEach(visit);
+  return out;
+}
+
+/**
+ * The stars of a SELECT's result that expand to columns nobody named: `*`/`t.*` over a table,
+ * or over a CTE or subquery whose own result has such a star. Only the statement's result
+ * counts (sqlfluff's AM04 reading): a `*` inside a CTE whose columns the outer query then names
+ * costs nothing.
+ */
+function unknownStars(select: Sel, outerCtes: ReadonlyMap<string, Sel>, depth = 0): number[] {
+  if (depth > 20) {
+    return [];
+  }
+  if (select.op && select.op !== 'SETOP_NONE') {
+    const ctes = withCtes(select, outerCtes);
+    return [
+      ...unknownStars(fieldsOf({ SelectStmt: select.larg }, 'SelectStmt') ?? (select.larg as Sel), ctes, depth + 1),
+      ...unknownStars(fieldsOf({ SelectStmt: select.rarg }, 'SelectStmt') ?? (select.rarg as Sel), ctes, depth + 1),
+    ];
+  }
+  const ctes = withCtes(select, outerCtes);
+  const sources = fromSources(select, ctes);
+  const open = (src: Source | undefined): boolean => !src || !src.query || unknownStars(src.query, ctes, depth + 1).length > 0;
   const out: number[] = [];
   for (const t of list(select.targetList)) {
-    const val = fieldsOf(t, 'ResTarget')?.val;
-    const ref = fieldsOf(val, 'ColumnRef');
-    if (ref && list(ref.fields).some((f) => nodeOf(f)?.[0] === 'A_Star')) {
+    const ref = fieldsOf(fieldsOf(t, 'ResTarget')?.val, 'ColumnRef');
+    const fields = list(ref?.fields);
+    if (!ref || !fields.some((f) => nodeOf(f)?.[0] === 'A_Star')) {
+      continue;
+    }
+    const q = fields.length > 1 ? fieldsOf(fields[fields.length - 2], 'String')?.sval : undefined;
+    const qualified = typeof q === 'string' ? q.toLowerCase() : undefined;
+    const unknown =
+      qualified !== undefined
+        ? !ctes.has(qualified) && open(sources.find((s) => s.name === qualified))
+        : sources.length === 0 || sources.some(open);
+    if (unknown) {
       out.push(typeof ref.location === 'number' ? ref.location : -1);
     }
   }
   return out;
 }
 
-/** Names of the CTEs a statement defines. */
-function cteNames(select: Record<string, unknown>): Set<string> {
-  const withClause = select.withClause as { ctes?: unknown } | undefined;
-  return new Set(list(withClause?.ctes).map((c) => String(fieldsOf(c, 'CommonTableExpr')?.ctename ?? '').toLowerCase()));
-}
-
-/** Every SELECT to check in a statement: top-level ones, set operations, subqueries, CTE bodies; not EXISTS(...), INSERT … SELECT or CREATE TABLE AS. */
-function selectsToCheck(stmt: unknown, ctes: Set<string>, out: { select: Record<string, unknown>; ctes: Set<string> }[]): void {
-  const node = nodeOf(stmt);
-  if (!node) {
-    return;
+/** The result-producing SELECT of a statement: a query, a view's definition; not INSERT … SELECT or CREATE TABLE AS. */
+function resultSelect(stmt: unknown): Sel | undefined {
+  const select = fieldsOf(stmt, 'SelectStmt');
+  if (select) {
+    return select;
   }
-  const [type, f] = node;
-  if (type === 'InsertStmt' || type === 'CreateTableAsStmt') {
-    return;
-  }
-  if (type === 'SubLink' && f.subLinkType === 'EXISTS_SUBLINK') {
-    return;
-  }
-  let inner = ctes;
-  if (type === 'SelectStmt') {
-    inner = new Set([...ctes, ...cteNames(f)]);
-    if (list(f.targetList).length > 0) {
-      out.push({ select: f, ctes: inner });
-    }
-  }
-  for (const v of Object.values(f)) {
-    for (const child of Array.isArray(v) ? v : [v]) {
-      selectsToCheck(child, inner, out);
-    }
-  }
-}
-
-/** True when every table the SELECT reads is a CTE (selecting all of a CTE's named columns is fine). */
-function readsOnlyCtes(select: Record<string, unknown>, ctes: Set<string>): boolean {
-  const from = list(select.fromClause);
-  return (
-    from.length > 0 &&
-    from.every((item) => {
-      const rv = fieldsOf(item, 'RangeVar');
-      return !!rv && ctes.has(String(rv.relname ?? '').toLowerCase());
-    })
-  );
+  const view = fieldsOf(stmt, 'ViewStmt');
+  return view ? fieldsOf(view.query, 'SelectStmt') : undefined;
 }
 
 export const selectStar: Rule = {
@@ -68,8 +110,9 @@ export const selectStar: Rule = {
     languages: ['sql', 'typescript', 'javascript', 'python'],
     docs: {
       what:
-        'Reports `SELECT *` and `SELECT t.*` in .sql files and in SQL strings in code, parsed by the PostgreSQL parser. ' +
-        '`count(*)`, `EXISTS (SELECT * …)`, `INSERT … SELECT *`, `CREATE TABLE … AS SELECT *` and `SELECT *` from a CTE are not reported.',
+        'Reports a query or view whose result has `*` or `t.*` over a table — directly, or through a CTE or subquery that itself selects `*` — in .sql files and in SQL strings in code, ' +
+        'parsed by the PostgreSQL parser. Only the result counts: `*` inside a CTE whose columns the outer query names, `count(*)`, `EXISTS (SELECT * …)`, `INSERT … SELECT *` and ' +
+        '`CREATE TABLE … AS SELECT *` are not reported.',
       why:
         'The query fetches every column, today and after each migration: wide text and JSON columns travel over the network for nothing, covering (index-only) ' +
         'scans become impossible, and code that reads columns by position or a view defined with `*` silently changes meaning when a column is added.',
@@ -81,24 +124,21 @@ export const selectStar: Rule = {
   },
   checkSql(ctx) {
     for (const st of ctx.statements) {
-      const selects: { select: Record<string, unknown>; ctes: Set<string> }[] = [];
-      selectsToCheck(st.stmt, new Set(), selects);
-      for (const { select, ctes } of selects) {
-        const stars = starTargets(select);
-        if (stars.length === 0 || readsOnlyCtes(select, ctes)) {
-          continue;
-        }
-        const tables = list(select.fromClause)
-          .map((i) => fieldsOf(i, 'RangeVar')?.relname)
-          .filter((n): n is string => typeof n === 'string');
-        const what = tables.length > 0 ? `every column of ${tables.map((t) => `\`${t}\``).join(', ')}` : 'every column';
-        const message = `\`SELECT *\` fetches ${what}; name the columns the code uses.`;
-        if (st.source) {
-          ctx.report({ node: st.source.node, message });
-        } else {
-          const at = st.offsetOf(stars[0]);
-          ctx.report({ start: at, end: at + 1, message });
-        }
+      const select = resultSelect(st.stmt);
+      const stars = select ? unknownStars(select, new Map()) : [];
+      if (!select || stars.length === 0) {
+        continue;
+      }
+      const tables = fromSources(select, withCtes(select, new Map()))
+        .filter((src) => !src.query && src.name !== '?')
+        .map((src) => src.name);
+      const what = tables.length > 0 ? `every column of ${tables.map((t) => `\`${t}\``).join(', ')}` : 'every column';
+      const message = `\`SELECT *\` fetches ${what}; name the columns the code uses.`;
+      if (st.source) {
+        ctx.report({ node: st.source.node, message });
+      } else {
+        const at = st.offsetOf(stars[0]);
+        ctx.report({ start: at, end: at + 1, message });
       }
     }
   },
@@ -108,7 +148,9 @@ export const selectStar: Rule = {
       { name: 'count star', path: 'a.ts', code: "await db.query('SELECT count(*) FROM users');" },
       { name: 'exists subquery', path: 'q.sql', code: 'SELECT id FROM users u WHERE EXISTS (SELECT * FROM orders o WHERE o.user_id = u.id);\n' },
       { name: 'from a CTE', path: 'q.sql', code: 'WITH recent AS (SELECT id, total FROM orders) SELECT * FROM recent;\n' },
+      { name: 'from a subquery with named columns', path: 'q.sql', code: 'SELECT s.* FROM (SELECT id, total FROM orders) AS s;\n' },
       { name: 'insert select', path: 'm.sql', code: 'INSERT INTO archive SELECT * FROM orders WHERE created_at < now();\n' },
+      { name: 'star inside a CTE whose columns the query names', path: 'q.sql', code: 'WITH o AS (SELECT * FROM orders) SELECT id, total FROM o;\n' },
       { name: 'not SQL text', path: 'a.ts', code: "console.log('select * from the menu');" },
     ],
     invalid: [
@@ -116,6 +158,7 @@ export const selectStar: Rule = {
       { name: 'qualified star', path: 'q.sql', code: 'SELECT u.* FROM users u JOIN orders o ON o.user_id = u.id;\n', lines: [1] },
       { name: 'in a ts string', path: 'a.ts', code: "const r = await pool.query(\n  'SELECT * FROM orders WHERE id = $1', [id]);", lines: [2] },
       { name: 'in a python string', path: 'a.py', code: 'cur.execute("SELECT * FROM users WHERE id = %s", (uid,))\n', lines: [1] },
+      { name: 'star from a CTE that selects star', path: 'q.sql', code: 'WITH o AS (SELECT * FROM orders)\nSELECT * FROM o;\n', lines: [2] },
       { name: 'view', path: 'v.sql', code: 'CREATE VIEW active_users AS SELECT * FROM users WHERE active;\n', lines: [1] },
     ],
   },

@@ -1,7 +1,7 @@
 import type { CallSite, CodeFile, StringValue } from '../engine/codeFile';
 import type { Node } from '../engine/treeSitter';
 import { queryCall } from '../recognisers/queryCalls';
-import { looksLikeSql } from '../sql/sqlText';
+import { looksLikeSql, parseSqlValue } from '../sql/sqlText';
 import type { Rule } from '../types';
 
 /** Calls whose first argument is SQL text whatever the receiver (the raw escape hatches of ORMs). */
@@ -10,7 +10,7 @@ const SQL_TEXT_SINKS = new Set(['text', 'RawSQL', 'raw', 'extra', 'unsafe', 'sql
 const SANITISERS = /^(escape|escapeId|escapeIdentifier|escapeLiteral|format|quote_ident|quote_literal|Number|parseInt|parseFloat|int|float|Identifier|Literal|identifier|sql|raw|placeholders?)$/;
 
 /** An interpolated value that cannot carry user input: a literal, a constant, a placeholder list. */
-function isSafeDynamic(file: CodeFile, node: Node, textBefore: string): boolean {
+function isSafeDynamic(file: CodeFile, node: Node, textBefore: string, depth = 0): boolean {
   if (/\$$/.test(textBefore)) {
     return true; // `$${i + 1}`: building the placeholder number
   }
@@ -31,6 +31,13 @@ function isSafeDynamic(file: CodeFile, node: Node, textBefore: string): boolean 
   const call = file.callAt(node);
   if (call && SANITISERS.test(call.method)) {
     return true;
+  }
+  // a variable holding a placeholder list or a constant
+  if (file.spec.identifier.includes(node.type) && depth < 2) {
+    const value = file.resolve(node);
+    if (value && isSafeDynamic(file, value, '', depth + 1)) {
+      return true;
+    }
   }
   return false;
 }
@@ -62,6 +69,25 @@ function sinkArgument(file: CodeFile, call: CallSite): Node | undefined {
   return undefined;
 }
 
+const SQL_NAME = /(sql|query|stmt|statement)$/i;
+const UPPER_SQL = /^\s*\(?\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\s/;
+
+/** An expression that builds a string from pieces (not a plain literal, not a name). */
+function isStringBuilding(file: CodeFile, node: Node): boolean {
+  if (node.type === file.spec.binaryOperator || node.type === 'template_string') {
+    return true;
+  }
+  if (file.spec.strings.literal.includes(node.type)) {
+    return node.namedChildren.some((c) => !!c && file.spec.strings.interpolation.includes(c.type));
+  }
+  const call = file.callAt(node);
+  return !!call && (call.method === 'format' || call.method === 'replace') && !!call.receiver && file.spec.strings.literal.includes(call.receiver.type);
+}
+
+function describe(unsafe: readonly Node[]): string {
+  return [...new Set(unsafe.map((n) => n.text.replace(/\s+/g, ' ').slice(0, 40)))].map((t) => `\`${t}\``).join(', ');
+}
+
 export const sqlInjection: Rule = {
   meta: {
     id: 'sql-injection',
@@ -90,6 +116,9 @@ export const sqlInjection: Rule = {
       if (!arg) {
         continue;
       }
+      if (file.spec.identifier.includes(arg.type)) {
+        continue; // reported where the string is built (below)
+      }
       const value = file.stringValue(arg);
       if (!value || value.dynamic.length === 0 || !looksLikeSql(value.text)) {
         continue;
@@ -98,11 +127,33 @@ export const sqlInjection: Rule = {
       if (unsafe.length === 0) {
         continue;
       }
-      const names = [...new Set(unsafe.map((n) => n.text.replace(/\s+/g, ' ').slice(0, 40)))].map((t) => `\`${t}\``).join(', ');
+      const names = describe(unsafe);
       ctx.report({
         node: arg.startPosition.row === call.node.startPosition.row || value.parts.length === 0 ? call.node : arg,
         message: `${names} ${unsafe.length > 1 ? 'are' : 'is'} put into the SQL text passed to \`${call.path.join('.')}\`; pass ${unsafe.length > 1 ? 'them' : 'it'} as a query parameter instead.`,
       });
+    }
+    // SQL text built from values and stored in a variable: reported where it is built
+    for (const type of Object.keys(file.spec.assignments)) {
+      const [targetField, valueField] = file.spec.assignments[type];
+      for (const a of file.root.descendantsOfType(type)) {
+        const target = a?.childForFieldName(targetField);
+        const valueNode = a?.childForFieldName(valueField);
+        if (!a || !target || !valueNode || !isStringBuilding(file, valueNode)) {
+          continue;
+        }
+        const value = file.stringValue(valueNode);
+        if (!value || value.dynamic.length === 0 || !(UPPER_SQL.test(value.text) || SQL_NAME.test(target.text)) || !parseSqlValue(value)) {
+          continue;
+        }
+        const unsafe = unsafeParts(file, value);
+        if (unsafe.length > 0) {
+          ctx.report({
+            node: valueNode,
+            message: `${describe(unsafe)} ${unsafe.length > 1 ? 'are' : 'is'} put into SQL text (\`${target.text}\`); use query parameters instead.`,
+          });
+        }
+      }
     }
   },
   tests: {
@@ -116,7 +167,8 @@ export const sqlInjection: Rule = {
     ],
     invalid: [
       { name: 'template literal', path: 'a.ts', code: 'await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);', lines: [1] },
-      { name: 'concatenation through a variable', path: 'a.js', code: "const sql = 'SELECT * FROM users WHERE name = \\'' + name + '\\'';\nconnection.query(sql, cb);", lines: [2] },
+      { name: 'concatenation through a variable', path: 'a.js', code: "const sql = 'SELECT * FROM users WHERE name = \\'' + name + '\\'';\nconnection.query(sql, cb);", lines: [1] },
+      { name: 'python query built with %', path: 'a.py', code: 'query = "DELETE FROM foo WHERE id = \'%s\'" % identifier\n', lines: [1] },
       { name: 'knex raw', path: 'a.ts', code: 'await knex.raw(`DELETE FROM sessions WHERE user_id = ${userId}`);', lines: [1] },
       { name: 'prisma unsafe', path: 'a.ts', code: 'await prisma.$queryRawUnsafe(`SELECT * FROM t WHERE a = ${a}`);', lines: [1] },
       { name: 'python f-string', path: 'a.py', code: 'cursor.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n', lines: [1] },

@@ -85,7 +85,8 @@ function unboundedOrmCall(file: CodeFile, call: CallSite): string | undefined {
     case 'django':
       return DJANGO_LIST.has(call.method) && call.node.parent?.type !== 'subscript' && !isPaginated(file, call.node) ? q.label : undefined;
     case 'sqlalchemy':
-      return call.method === 'all' ? q.label : undefined;
+      // rows of session.execute(text("…")): the SQL string check decides (it sees LIMIT)
+      return call.method === 'all' && !chain.includes('execute') ? q.label : undefined;
     default:
       return undefined;
   }

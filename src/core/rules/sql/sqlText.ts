@@ -41,9 +41,20 @@ export function statementsOfSqlFile(text: string): SqlStatement[] {
     const len = raw.stmt_len ?? Buffer.byteLength(sql, 'utf8') - loc;
     let start = base + baseToChar(loc);
     const end = base + baseToChar(loc + len);
-    // skip the whitespace/comments libpg_query counts into the statement
-    while (start < end && /\s/.test(text[start])) {
-      start++;
+    // skip the whitespace and comments libpg_query counts into the statement
+    for (;;) {
+      while (start < end && /\s/.test(text[start])) {
+        start++;
+      }
+      if (text.startsWith('--', start)) {
+        const eol = text.indexOf('\n', start);
+        start = eol === -1 || eol > end ? end : eol + 1;
+      } else if (text.startsWith('/*', start)) {
+        const close = text.indexOf('*/', start + 2);
+        start = close === -1 || close > end ? end : close + 2;
+      } else {
+        break;
+      }
     }
     out.push({
       stmt: raw.stmt,
@@ -167,6 +178,10 @@ export function statementsInCode(file: CodeFile): SqlStatement[] {
   const candidates = file.root.descendantsOfType([...strings.literal, ...(strings.concatenated ? [strings.concatenated] : [])]);
   for (const lit of candidates) {
     if (!lit || seen.has(lit.id)) {
+      continue;
+    }
+    // cheap test first: a SQL string (or the first piece of a concatenation) starts with a keyword
+    if (lit.type !== strings.concatenated && !looksLikeSql(lit.text.replace(/^[a-zA-Z]*("""|'''|["'`])/, ''))) {
       continue;
     }
     // climb to the outermost expression that is still string-valued (concatenation, parentheses, .format, %)
