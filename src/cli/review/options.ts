@@ -33,6 +33,8 @@ export interface ReviewOptions {
   readonly quiet: boolean;
   /** Offer the architect its tools (read_file, run_rules, explain_query, …). */
   readonly tools: boolean;
+  /** Explain the queries found on the embedded PostgreSQL. */
+  readonly queryPlans: boolean;
 }
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
@@ -68,6 +70,8 @@ Options:
   --context-tokens <n>   Code budget per model request, in estimated tokens (default: 60000);
                          more code is reviewed in several requests.
   --idle-timeout <s>     Abort a model stream that sends nothing for <s> seconds (default: 60).
+  --no-query-plans       Do not explain the queries found on the embedded PostgreSQL
+                         (starting it with the schema and synthetic data takes seconds).
   --no-tools             Do not let the persona call tools (read other files of the
                          repository, run the rules, explain queries on the embedded Postgres).
   --quiet                No progress on stderr.
@@ -151,6 +155,7 @@ export function parseReviewOptions(argv: readonly string[], env: Readonly<Record
     idleTimeoutSeconds: positiveInt('--idle-timeout', v['idle-timeout'], 60, 1),
     quiet: v.quiet ?? false,
     tools: !(v['no-tools'] ?? false),
+    queryPlans: !(v['no-query-plans'] ?? false),
   };
 }
 
@@ -179,6 +184,7 @@ function parse(argv: readonly string[]) {
       'idle-timeout': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       'no-tools': { type: 'boolean' },
+      'no-query-plans': { type: 'boolean' },
     },
   });
 }

@@ -22,6 +22,7 @@ import { describeModelFailure, type ModelFailure } from './workspace/modelErrors
 import { choosePersona } from './workspace/personas';
 import { diffReviewPrompt } from './workspace/prompts';
 import { planQueries, plannerSqlAccess } from './workspace/queryPlans';
+import { createQueryPlanner } from '../sql';
 import type { ReportNotice, ReportQueryPlan, ReviewReport } from './workspace/report';
 import type { GroundingSection } from '../prompt/promptBuilder';
 
@@ -47,6 +48,8 @@ export interface WorkspaceReviewRequest {
   readonly idleTimeoutSeconds: number;
   /** Offer the architect its tools. */
   readonly tools: boolean;
+  /** Explain the queries found in the code on the embedded PostgreSQL. */
+  readonly queryPlans: boolean;
   /** Synthetic rows in the largest table for query plans (default: the planner's). */
   readonly rows?: number;
   readonly toolVersion: string;
@@ -101,11 +104,13 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
   progress.info(`rules: ${ruleFindings.length} finding${ruleFindings.length === 1 ? '' : 's'}`);
 
   // Query plans: the queries in the reviewed code on the embedded PostgreSQL (never the user's database).
-  const planned = await planQueries(collected.root, targets, {
-    rows: options.rows,
-    signal: options.signal,
-    step: (where) => progress.info(`query plan: ${where}`),
-  });
+  const planned = options.queryPlans
+    ? await planQueries(collected.root, targets, {
+        rows: options.rows,
+        signal: options.signal,
+        step: (where) => progress.info(`query plan: ${where}`),
+      })
+    : { plans: [], notes: [], planner: options.tools ? createQueryPlanner({ root: collected.root, ...(options.rows ? { rows: options.rows } : {}) }) : undefined };
   for (const note of planned.notes) {
     warn(note);
   }

@@ -45,7 +45,7 @@ describe('architect-personas mcp (stdio, the SDK client)', function () {
       assert.ok((t.description ?? '').length > 40, t.name);
     }
     const review = tools.find((t) => t.name === 'review');
-    assert.deepEqual(Object.keys(review?.inputSchema.properties ?? {}).sort(), ['command', 'diff', 'format', 'maxFiles', 'offline', 'paths', 'persona', 'prompt', 'untracked']);
+    assert.deepEqual(Object.keys(review?.inputSchema.properties ?? {}).sort(), ['command', 'diff', 'format', 'maxFiles', 'offline', 'paths', 'persona', 'prompt', 'queryPlans', 'untracked']);
     assert.ok(!names.includes('read_file'), 'the agent reads files itself');
   });
 
@@ -58,12 +58,22 @@ describe('architect-personas mcp (stdio, the SDK client)', function () {
   });
 
   it('tools/call review (no key) answers with the Markdown report', async () => {
-    const result = await client.callTool({ name: 'review', arguments: { paths: ['src'], format: 'markdown' } });
+    const result = await client.callTool({ name: 'review', arguments: { paths: ['src'], format: 'markdown', queryPlans: false } });
     const text = textOf(result);
     assert.ok(!(result as TextResult).isError, text);
     assert.match(text, /^## Architect review: \d+ findings/);
     assert.match(text, /`sql-injection`/);
     assert.match(text, /no `ANTHROPIC_API_KEY`/);
+  });
+
+  it('tools/call explain_query runs the query on the embedded PostgreSQL with the project schema', async () => {
+    const result = await client.callTool({ name: 'explain_query', arguments: { sql: 'SELECT id FROM orders WHERE user_id = $1', rows: 2000 } });
+    const text = textOf(result);
+    assert.ok(!(result as TextResult).isError, text);
+    assert.match(text, /Seq Scan on orders/);
+    const schema = textOf(await client.callTool({ name: 'schema', arguments: {} }));
+    assert.match(schema, /orders/);
+    assert.match(schema, /user_id bigint NOT NULL/);
   });
 
   it('bad input and unknown tools are error results, and the server keeps serving', async () => {

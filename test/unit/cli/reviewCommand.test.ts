@@ -46,9 +46,12 @@ describe('architect-personas review (process)', function () {
     });
 
     it('text: findings by file, a summary line, plain progress lines on stderr, exit 0', async () => {
-      const r = await runCli(['review', '--offline'], { cwd: repo });
+      const r = await runCli(['review', '--offline', '--rows', '2000'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^src\/db\/orders\.ts$/m);
+      // The N+1 loop's query, explained on the embedded PostgreSQL with the migrations and synthetic rows.
+      assert.match(r.stdout, /^Query plan src\/db\/orders\.ts:13\n {2}Plan on embedded PostgreSQL [\d.]+ with 2,000 synthetic orders: Seq Scan/m);
+      assert.match(r.stderr, /^architect-personas: query plans: 1 on embedded PostgreSQL$/m);
       assert.match(r.stdout, /^ {2}13:\d+ +high +.*n-plus-one$/m);
       assert.match(r.stdout, /^ {2}20:\d+ +critical +.*sql-injection$/m);
       assert.match(r.stdout, /^\d+ findings \(1 critical, .*\) in 3 files · rules and query plans only \(offline\)$/m);
@@ -57,7 +60,7 @@ describe('architect-personas review (process)', function () {
     });
 
     it('without ANTHROPIC_API_KEY it says so and runs the rules only', async () => {
-      const r = await runCli(['review', '--format', 'json'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', '--format', 'json'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.equal(report.mode, 'offline');
@@ -71,7 +74,7 @@ describe('architect-personas review (process)', function () {
     });
 
     it('sarif: valid SARIF 2.1.0, one run, relative paths, rules with help and security-severity', async () => {
-      const r = await runCli(['review', '--offline', '--format', 'sarif'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', '--offline', '--format', 'sarif'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       const log = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; help: { text: string }; properties: Record<string, unknown> }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
       assert.deepEqual(sarifSchemaErrors(log), []);
@@ -87,7 +90,7 @@ describe('architect-personas review (process)', function () {
     });
 
     it('markdown: a pull-request comment with a summary table', async () => {
-      const r = await runCli(['review', '--offline', '--format', 'markdown'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', '--offline', '--format', 'markdown'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^## Architect review: \d+ findings \(1 critical/);
       assert.match(r.stdout, /^\| Severity \| Where \| Finding \| Rule \|$/m);
@@ -96,7 +99,7 @@ describe('architect-personas review (process)', function () {
     });
 
     it('--output writes the file and leaves stdout empty; paths narrow the review', async () => {
-      const r = await runCli(['review', 'src/db/pool.ts', '--offline', '--format', 'json', '--output', 'out/review.json'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--format', 'json', '--output', 'out/review.json'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, '');
       const report = JSON.parse(fs.readFileSync(path.join(repo, 'out', 'review.json'), 'utf8')) as JsonReport;
@@ -105,21 +108,21 @@ describe('architect-personas review (process)', function () {
     });
 
     it('--report writes more formats from the same run', async () => {
-      const r = await runCli(['review', '--offline', '--format', 'sarif', '--output', 'results.sarif', '--report', 'markdown=comment.md', '--report', 'json=report.json'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', '--offline', '--format', 'sarif', '--output', 'results.sarif', '--report', 'markdown=comment.md', '--report', 'json=report.json'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(sarifSchemaErrors(JSON.parse(fs.readFileSync(path.join(repo, 'results.sarif'), 'utf8'))), []);
       assert.match(fs.readFileSync(path.join(repo, 'comment.md'), 'utf8'), /^## Architect review/);
       assert.equal((JSON.parse(fs.readFileSync(path.join(repo, 'report.json'), 'utf8')) as JsonReport).mode, 'offline');
-      const bad = await runCli(['review', '--report', 'pdf=x.pdf'], { cwd: repo });
+      const bad = await runCli(['review', '--no-query-plans', '--report', 'pdf=x.pdf'], { cwd: repo });
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /--report needs <format>=<file>/);
     });
 
     it('--fail-on: exit 1 at or above the severity, 0 below it', async () => {
-      assert.equal((await runCli(['review', '--offline', '--fail-on', 'critical'], { cwd: repo })).code, 1);
-      const below = await runCli(['review', 'src/db/pool.ts', '--offline', '--fail-on', 'critical'], { cwd: repo });
+      assert.equal((await runCli(['review', '--no-query-plans', '--offline', '--fail-on', 'critical'], { cwd: repo })).code, 1);
+      const below = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--fail-on', 'critical'], { cwd: repo });
       assert.equal(below.code, 0, below.stdout);
-      const r = await runCli(['review', 'src/db/pool.ts', '--offline', '--fail-on', 'high'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--fail-on', 'high'], { cwd: repo });
       assert.equal(r.code, 1);
       assert.match(r.stderr, /1 finding at or above --fail-on high/);
     });
@@ -182,7 +185,7 @@ describe('architect-personas review (process)', function () {
       git(repo, 'checkout', '-q', 'feature');
       fs.writeFileSync(path.join(repo, 'src', 'db', 'extra.ts'), "import { pool } from './pool';\nexport const q = (t: string) => pool.query(`SELECT 1 FROM orders WHERE note = '${t}'`);\n");
 
-      const r = await runCli(['review', '--diff', 'main', '--offline', '--format', 'json'], { cwd: repo });
+      const r = await runCli(['review', '--no-query-plans', '--diff', 'main', '--offline', '--format', 'json'], { cwd: repo });
       assert.equal(r.code, 0, r.stderr);
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.deepEqual(report.files, ['src/db/orders.ts']);
@@ -191,7 +194,7 @@ describe('architect-personas review (process)', function () {
       // The new loop's N+1 (line 27) is reported; the old one (13) and the old injection (20) are unchanged code.
       assert.deepEqual(report.ruleFindings.map((f) => `${f.ruleId}:${f.line}`), ['n-plus-one:27']);
 
-      const withNew = await runCli(['review', '--diff', 'main', '--untracked', '--offline', '--format', 'json'], { cwd: repo });
+      const withNew = await runCli(['review', '--no-query-plans', '--diff', 'main', '--untracked', '--offline', '--format', 'json'], { cwd: repo });
       const report2 = JSON.parse(withNew.stdout) as JsonReport;
       assert.deepEqual(report2.files, ['src/db/orders.ts', 'src/db/extra.ts']);
       assert.ok(report2.ruleFindings.some((f) => f.file === 'src/db/extra.ts' && f.ruleId === 'sql-injection'));
@@ -199,7 +202,7 @@ describe('architect-personas review (process)', function () {
 
     it('outside a git repository --diff is a usage error', async () => {
       const dir = fixtureCopy('shop-api', { git: false });
-      const r = await runCli(['review', '--diff', 'main', '--offline'], { cwd: dir });
+      const r = await runCli(['review', '--no-query-plans', '--diff', 'main', '--offline'], { cwd: dir });
       assert.equal(r.code, 2);
       assert.match(r.stderr, /--diff needs a Git repository/);
     });
@@ -220,7 +223,7 @@ describe('architect-personas review (process)', function () {
 
     it('sends redacted code with the rule facts, verifies the finding and fails on it', async () => {
       server.script({ kind: 'reply', text: N_PLUS_ONE_FINDING, chunkSize: 9 });
-      const r = await runCli(['review', '--format', 'json', '--fail-on', 'high', '--persona', 'systems-sage', '--command', 'optimize', '--model', 'claude-test-model'], { cwd: repo, env: env() });
+      const r = await runCli(['review', '--no-query-plans', '--format', 'json', '--fail-on', 'high', '--persona', 'systems-sage', '--command', 'optimize', '--model', 'claude-test-model'], { cwd: repo, env: env() });
       assert.equal(r.code, 1, r.stderr);
       const report = JSON.parse(r.stdout) as JsonReport;
       assert.equal(report.mode, 'model');
@@ -254,7 +257,7 @@ describe('architect-personas review (process)', function () {
         { kind: 'reply', text: 'Let me look at the pool.', toolUses: [{ name: 'read_file', input: { path: 'src/db/pool.ts' } }] },
         { kind: 'reply', text: poolFinding },
       );
-      const r = await runCli(['review', 'src/db/orders.ts', '--format', 'json'], { cwd: repo, env: env() });
+      const r = await runCli(['review', '--no-query-plans', 'src/db/orders.ts', '--format', 'json'], { cwd: repo, env: env() });
       assert.equal(r.code, 0, r.stderr);
       const report = JSON.parse(r.stdout) as JsonReport & { toolCalls: { tool: string; isError: boolean }[] };
       assert.deepEqual(report.files, ['src/db/orders.ts']);
@@ -272,14 +275,14 @@ describe('architect-personas review (process)', function () {
 
     it('sarif and markdown carry the model finding next to the rule findings', async () => {
       server.script({ kind: 'reply', text: N_PLUS_ONE_FINDING }, { kind: 'reply', text: N_PLUS_ONE_FINDING });
-      const sarif = await runCli(['review', '--format', 'sarif'], { cwd: repo, env: env() });
+      const sarif = await runCli(['review', '--no-query-plans', '--format', 'sarif'], { cwd: repo, env: env() });
       assert.equal(sarif.code, 0, sarif.stderr);
       const log = JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; level: string; properties: { source: string } }[] }[] };
       assert.deepEqual(sarifSchemaErrors(log), []);
       const model = log.runs[0].results.filter((x) => x.properties.source === 'model');
       assert.deepEqual(model.map((x) => [x.ruleId, x.level]), [['architect/pragmatic-platform-engineer/n-1-query-in-ordersforusers', 'error']]);
       assert.ok(log.runs[0].results.some((x) => x.properties.source === 'rules'));
-      const md = await runCli(['review', '--format', 'markdown'], { cwd: repo, env: env() });
+      const md = await runCli(['review', '--no-query-plans', '--format', 'markdown'], { cwd: repo, env: env() });
       assert.match(md.stdout, /<details><summary>🔴 <b>N\+1 query in ordersForUsers<\/b> — <code>src\/db\/orders\.ts:12-13<\/code><\/summary>/);
       assert.match(md.stdout, /\*\*Marcus\*\* \(.*\) and the rules engine reviewed 3 files\./);
     });
@@ -287,7 +290,7 @@ describe('architect-personas review (process)', function () {
     it('a stream cut mid-answer: exit 3, and the finding that arrived is still written', async () => {
       server.script({ kind: 'midStreamError', errorType: 'api_error', text: `${N_PLUS_ONE_FINDING}\nAnd another <fin`, chunkSize: 40 });
       const out = path.join(repo, 'partial.json');
-      const r = await runCli(['review', '--format', 'json', '--output', out, '--fail-on', 'info'], { cwd: repo, env: env() });
+      const r = await runCli(['review', '--no-query-plans', '--format', 'json', '--output', out, '--fail-on', 'info'], { cwd: repo, env: env() });
       assert.equal(r.code, 3, r.stderr);
       const report = JSON.parse(fs.readFileSync(out, 'utf8')) as JsonReport;
       assert.equal(report.exitCode, 3);
@@ -307,7 +310,7 @@ describe('architect-personas review (process)', function () {
     });
 
     it('--offline with a key asks no model', async () => {
-      const r = await runCli(['review', '--offline', '--format', 'json'], { cwd: repo, env: env() });
+      const r = await runCli(['review', '--no-query-plans', '--offline', '--format', 'json'], { cwd: repo, env: env() });
       assert.equal(r.code, 0);
       assert.equal((JSON.parse(r.stdout) as JsonReport).offlineReason, 'flag');
       assert.equal(server.requests.length, 0);

@@ -52,7 +52,7 @@ export async function planQueries(
   if (found.length > MAX_PLANNED_QUERIES) {
     notes.push(`${found.length - MAX_PLANNED_QUERIES} of ${found.length} queries were not planned (first ${MAX_PLANNED_QUERIES} only); review fewer files to plan the rest.`);
   }
-  let failed = 0;
+  const failed: string[] = [];
   for (const q of found.slice(0, MAX_PLANNED_QUERIES)) {
     if (options.signal?.aborted) {
       break;
@@ -63,15 +63,16 @@ export async function planQueries(
       if (report.ok) {
         plans.push({ file: q.file, line: q.line, sql: q.sql, summary: formatPlanReport(report) });
       } else {
-        failed++;
+        failed.push(`${q.file}:${q.line} (${report.error?.message ?? 'failed'})`);
       }
     } catch (err) {
       notes.push(`query plans stopped: ${(err as Error)?.message ?? String(err)}`);
       break;
     }
   }
-  if (failed > 0) {
-    notes.push(`${failed} quer${failed === 1 ? 'y' : 'ies'} did not run on the embedded PostgreSQL (not valid against the schema found).`);
+  if (failed.length > 0) {
+    const shown = failed.slice(0, 5).join('; ');
+    notes.push(`not planned, the embedded PostgreSQL refused ${failed.length === 1 ? 'the query' : `${failed.length} queries`} at ${shown}${failed.length > 5 ? '; …' : ''}.`);
   }
   return { plans, notes, planner };
 }
