@@ -3,7 +3,7 @@
  * small interfaces the tools use. Both load on first use, never when a surface starts.
  */
 import type { QueryPlanner, SchemaModel } from '../sql';
-import type { RulesAccess, SqlAccess } from './types';
+import type { RuleFindingLike, RulesAccess, SqlAccess } from './types';
 
 /** The rules engine; `wasmDir` is where the grammars ship (the extension's dist/), default next to the bundle. */
 export function createRulesAccess(options: { wasmDir?: string } = {}): RulesAccess {
@@ -14,6 +14,24 @@ export function createRulesAccess(options: { wasmDir?: string } = {}): RulesAcce
         files.map((f) => ({ path: f.path, text: f.text, ...(f.languageId ? { languageId: f.languageId } : {}) })),
         { signal, ...(options.wasmDir ? { wasmDir: options.wasmDir } : {}) },
       );
+    },
+  };
+}
+
+/** What the rules worker client (src/core/rules/worker/workerClient.ts) offers. */
+export interface RulesWorkerLike {
+  run(files: readonly { path: string; text: string; languageId?: string }[], options: { root?: string; signal?: AbortSignal }): Promise<{ findings: RuleFindingLike[] }>;
+}
+
+/**
+ * The rules engine in its worker thread (the extension host's event loop must not parse a
+ * folder of files); `root` lets the worker read the workspace schema for the schema rules.
+ */
+export function createWorkerRulesAccess(worker: RulesWorkerLike, root?: string): RulesAccess {
+  return {
+    async run(files, signal) {
+      const result = await worker.run(files, { ...(root ? { root } : {}), signal });
+      return result.findings;
     },
   };
 }

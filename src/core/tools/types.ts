@@ -6,6 +6,7 @@
  * implements.
  */
 import type { SentFile } from '../context/sentFile';
+import type { RuleFinding } from '../rules';
 
 /** The subset of JSON Schema our tool inputs use (checked by inputCheck.ts before a tool runs). */
 export interface JsonSchema {
@@ -81,14 +82,8 @@ export interface WorkspaceAccess {
   list(options: { readonly under?: string; readonly limit: number }, signal?: AbortSignal): Promise<{ readonly files: readonly string[]; readonly truncated: boolean }>;
 }
 
-export interface RuleFindingLike {
-  readonly ruleId: string;
-  readonly severity: string;
-  readonly file: string;
-  readonly line: number;
-  readonly endLine: number;
-  readonly message: string;
-}
+/** A finding of the rules engine (src/core/rules). */
+export type RuleFindingLike = RuleFinding;
 
 /** The rules engine as the tools use it (src/core/rules runRules). */
 export interface RulesAccess {

@@ -12,7 +12,7 @@ import { ChatModelClient } from '../model/chatModelClient';
 import type { Log } from '../common/log';
 import { readModelSettings } from '../common/settings';
 import type { PersonaService } from '../personas/personaService';
-import { registerSqlPlanners } from './sqlPlanners';
+import { registerToolEngines } from './toolEngines';
 import { readToolSettings, vscodeToolContext } from './toolContext';
 
 export interface LmToolDeps {
@@ -37,7 +37,7 @@ interface ReviewInput {
  * untrusted workspace gets nothing but a refusal.
  */
 export function registerLmTools(context: vscode.ExtensionContext, deps: LmToolDeps): void {
-  registerSqlPlanners(context);
+  registerToolEngines(context);
   const ctxOrRefusal = (): ToolContext | string => {
     if (!vscode.workspace.isTrusted) {
       return 'The workspace is not trusted, so Architect Personas does not read its files for other tools. Trust the workspace first.';
@@ -100,8 +100,7 @@ async function runReview(input: ReviewInput, ctx: ToolContext, deps: LmToolDeps,
   if (!model) {
     return 'Not reviewed: no chat model is available to Architect Personas. Set an Anthropic API key (Architect Personas: Set Anthropic API Key) or sign in to a chat model provider.';
   }
-  const { runRules } = await import('../../core/rules');
-  const ruleFindings = await runRules([{ path: built.file.path, text: read.text, languageId: read.languageId }], { signal }).catch((err: unknown) => {
+  const ruleFindings = await (ctx.rules?.run([{ path: built.file.path, text: read.text, languageId: read.languageId }], signal) ?? Promise.resolve([])).catch((err: unknown) => {
     deps.log.warn(`architect_review: the rules did not run: ${(err as Error)?.message ?? String(err)}`);
     return [];
   });

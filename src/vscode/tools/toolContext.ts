@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SentFile } from '../../core/context/sentFile';
-import { createRulesAccess } from '../../core/tools/engines';
 import { createWorkspaceAccess, type ToolContext } from '../../core/tools';
 import { SETTINGS_SECTION } from '../common/settings';
-import { sqlAccessFor } from './sqlPlanners';
+import { rulesAccessFor, sqlAccessFor } from './toolEngines';
 
 /** The tools' settings (`architectPersonas.tools.*`). */
 export interface ToolSettings {
@@ -63,7 +62,7 @@ export function vscodeToolContext(input: ToolContextInput): ToolContext | undefi
     files,
     maxFileChars: input.maxFileChars,
     redactSecrets: input.redactSecrets,
-    rules: createRulesAccess(),
+    rules: rulesAccessFor(root),
     // The embedded Postgres reads the workspace's schema files: not in an untrusted workspace.
     sql: trusted ? sqlAccessFor(root) : undefined,
   };

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { createSqlAccess } from '../../core/tools/engines';
-import type { SqlAccess } from '../../core/tools';
+import { RulesWorkerClient } from '../../core/rules/worker/workerClient';
+import { createSqlAccess, createWorkerRulesAccess } from '../../core/tools/engines';
+import type { RulesAccess, SqlAccess } from '../../core/tools';
 import { SETTINGS_SECTION } from '../common/settings';
 
 /**
+ * The engines behind the tools on the VS Code surface, each in its worker thread.
  * One embedded Postgres per workspace folder for the SQL tools, started on the first
  * explain_query / check_sql_fix / schema call (never at activation) and stopped when the
  * extension deactivates. The planner itself stops its worker after idle.
@@ -27,9 +29,19 @@ export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess
   return access;
 }
 
-export function registerSqlPlanners(context: vscode.ExtensionContext): void {
+let rulesWorker: RulesWorkerClient | undefined;
+
+/** The tools' rules run in one worker thread, started on the first run_rules call. */
+export function rulesAccessFor(root: string): RulesAccess {
+  rulesWorker ??= new RulesWorkerClient();
+  return createWorkerRulesAccess(rulesWorker, root);
+}
+
+export function registerToolEngines(context: vscode.ExtensionContext): void {
   context.subscriptions.push({
     dispose: () => {
+      void rulesWorker?.dispose().catch(() => undefined);
+      rulesWorker = undefined;
       for (const { access } of planners.values()) {
         void access.dispose().catch(() => undefined);
       }
