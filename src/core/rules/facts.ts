@@ -2,7 +2,7 @@
  * The rule findings as a grounding section of the prompt ("facts the rules found"), and the
  * marker a model finding uses to say which rule it confirms.
  */
-import { redactSecrets } from '../context/redact';
+import { redact } from '../redact';
 import type { GroundingSection } from '../prompt/promptBuilder';
 import type { RuleFinding } from './types';
 
@@ -18,7 +18,7 @@ export function ruleFactsSection(findings: readonly RuleFinding[]): GroundingSec
   const shown = findings.slice(0, MAX_FACTS);
   const lines = shown.map((f) => {
     const where = f.endLine > f.line ? `${f.file}:${f.line}-${f.endLine}` : `${f.file}:${f.line}`;
-    const code = redactSecrets(f.snippet).text.split('\n').map((l) => `    ${l}`).join('\n');
+    const code = redact(f.snippet).text.split('\n').map((l) => `    ${l}`).join('\n');
     return `- rule="${f.ruleId}" severity=${f.severity} at ${where}: ${f.message}\n${code}`;
   });
   if (findings.length > shown.length) {

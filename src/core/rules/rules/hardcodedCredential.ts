@@ -97,10 +97,9 @@ export const hardcodedCredential: Rule = {
   checkText(ctx) {
     const lines = ctx.text.split('\n');
     for (const hit of findSecrets(ctx.text)) {
-      const offset = lines.slice(0, hit.line - 1).reduce((n, l) => n + l.length + 1, 0) + hit.column - 1;
       ctx.report({
-        start: offset,
-        end: offset + 1,
+        start: hit.start,
+        end: Math.min(hit.end, ctx.text.indexOf('\n', hit.start) === -1 ? hit.end : ctx.text.indexOf('\n', hit.start)),
         message: `Hard-coded secret (${hit.kind.replace(/-/g, ' ')}) in the source.`,
         snippet: maskSecrets(lines[hit.line - 1] ?? '').trim(),
       });

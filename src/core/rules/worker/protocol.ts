@@ -18,5 +18,7 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { readonly type: 'result'; readonly id: number; readonly findings: RuleFinding[]; readonly files: number; readonly skipped: number }
+  /** A slice of the findings of a large result; the 'result' message carries the last slice. */
+  | { readonly type: 'findings'; readonly id: number; readonly findings: RuleFinding[] }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly file: string }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly cancelled?: boolean };

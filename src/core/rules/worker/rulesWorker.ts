@@ -77,7 +77,14 @@ async function handle(req: WorkerRequest): Promise<void> {
         }
       },
     });
-    send({ type: 'result', id: req.id, findings, files: files.length, skipped });
+    // a large result goes in slices, so the receiving thread never deserialises it in one go
+    const SLICE = 250;
+    let at = 0;
+    for (; findings.length - at > SLICE; at += SLICE) {
+      send({ type: 'findings', id: req.id, findings: findings.slice(at, at + SLICE) });
+      await new Promise((r) => setImmediate(r));
+    }
+    send({ type: 'result', id: req.id, findings: findings.slice(at), files: files.length, skipped });
   } catch (err) {
     send({ type: 'error', id: req.id, message: (err as Error)?.message ?? String(err), cancelled: controller.signal.aborted });
   } finally {

@@ -21,6 +21,7 @@ export class RulesCancelled extends Error {
 }
 
 interface Pending {
+  readonly received: RuleFinding[];
   resolve(r: WorkerRunResult): void;
   reject(e: Error): void;
   onProgress?: (done: number, total: number, file: string) => void;
@@ -56,12 +57,16 @@ export class RulesWorkerClient {
         p.onProgress?.(msg.done, msg.total, msg.file);
         return;
       }
+      if (msg.type === 'findings') {
+        p.received.push(...msg.findings);
+        return;
+      }
       this.pending.delete(msg.id);
       if (this.pending.size === 0) {
         worker.unref();
       }
       if (msg.type === 'result') {
-        p.resolve({ findings: msg.findings, files: msg.files, skipped: msg.skipped });
+        p.resolve({ findings: p.received.length > 0 ? [...p.received, ...msg.findings] : msg.findings, files: msg.files, skipped: msg.skipped });
       } else {
         p.reject(msg.cancelled ? new RulesCancelled() : new Error(msg.message));
       }
@@ -92,7 +97,7 @@ export class RulesWorkerClient {
         reject(new RulesCancelled());
         return;
       }
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { received: [], resolve, reject, onProgress });
       worker.ref();
       signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest), { once: true });
       worker.postMessage(make(id));
