@@ -321,17 +321,14 @@ function lineStartToEnd(text: string, keyStart: number, valueEnd: number): boole
 }
 
 export function scanAssignments(text: string, lower = text.toLowerCase()): RawSpan[] {
-  const hits: number[] = [];
-  for (const stem of STEMS) {
-    for (let i = lower.indexOf(stem); i !== -1; i = lower.indexOf(stem, i + stem.length)) {
-      hits.push(i);
-    }
-  }
-  hits.sort((a, b) => a - b);
+  // one pass over the stems (an alternation of literals), in text order
+  const stems = new RegExp(STEMS.join('|'), 'g');
   const spans: RawSpan[] = [];
   let cursor = 0;
-  for (const hit of hits) {
+  for (let m = stems.exec(lower); m !== null; m = stems.exec(lower)) {
+    const hit = m.index;
     if (hit < cursor) {
+      stems.lastIndex = cursor;
       continue;
     }
     let ks = hit;

@@ -43,12 +43,14 @@ function startsSegment(text: string, p: number): boolean {
 export function scanJsonWebTokens(text: string): RawSpan[] {
   const spans: RawSpan[] = [];
   let cursor = 0;
-  for (let i = text.indexOf('e'); i !== -1; i = text.indexOf('e', i + 1)) {
+  const starts = /e[yw]/g;
+  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+    const i = m.index;
     if (i < cursor) {
-      i = cursor - 1;
+      starts.lastIndex = cursor;
       continue;
     }
-    if (!startsSegment(text, i) || (i > 0 && isB64Any(text.charCodeAt(i - 1)))) {
+    if (i > 0 && isB64Any(text.charCodeAt(i - 1))) {
       continue;
     }
     const headerEnd = run(text, i, isB64Url);
@@ -75,6 +77,7 @@ export function scanJsonWebTokens(text: string): RawSpan[] {
     const end = sigEnd - sigStart >= 8 ? skipPadding(text, sigEnd) : sigStart; // unsigned token: keep the dot
     spans.push({ start: i, end, kind: 'jwt', priority: JWT_PRIORITY });
     cursor = end;
+    starts.lastIndex = end;
   }
   return spans;
 }
