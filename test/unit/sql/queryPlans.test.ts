@@ -124,3 +124,32 @@ describe('sql: idle shutdown and the loaded snapshot', function () {
     }
   });
 });
+
+describe('sql: reloading when the schema files change', function () {
+  this.timeout(180_000);
+
+  it('notices an edited migration by itself and a new one after invalidate()', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { createQueryPlanner } = await import('../../../src/core/sql');
+    const { SCHEMA_FIXTURES } = await import('./helpers');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-pg-reload-'));
+    fs.cpSync(path.join(SCHEMA_FIXTURES, 'shop'), root, { recursive: true });
+    const planner = createQueryPlanner({ root, rows: 100, cacheDir: path.join(root, '.cache') });
+    try {
+      assert.equal((await planner.schemaStatus()).tables, 2);
+      const file = path.join(root, 'db', 'migrations', '001_shop.sql');
+      fs.appendFileSync(file, '\nCREATE TABLE coupons (code text PRIMARY KEY);\n');
+      assert.equal((await planner.schemaStatus()).tables, 3, 'an edited file is seen without invalidate()');
+      fs.writeFileSync(path.join(root, 'db', 'migrations', '002_refunds.sql'), 'CREATE TABLE refunds (id bigserial PRIMARY KEY, order_id bigint NOT NULL REFERENCES orders (id));\n');
+      planner.invalidate();
+      const status = await planner.schemaStatus();
+      assert.equal(status.tables, 4);
+      assert.equal(status.files, 2);
+    } finally {
+      await planner.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
