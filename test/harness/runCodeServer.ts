@@ -49,8 +49,8 @@ const SUITE = INSTALLED_VSIX ? 'smoke (installed .vsix)' : 'integration';
 /**
  * Options for the extra instances of the findings tests (issue #17), off by default:
  * `--workspace-trust` keeps workspace trust on, so the test folder opens untrusted (restricted
- * mode, no startup prompt); `ARCHITECT_EXTRA_EXTENSIONS` (path-delimited folders) loads more
- * extensions in development mode beside ours, e.g. the test-only second chat-model vendor.
+ * mode, no startup prompt); `ARCHITECT_EXTRA_EXTENSIONS` (path-delimited folders) installs more
+ * extensions beside ours for the run, e.g. the test-only second chat-model vendor.
  */
 const WORKSPACE_TRUST = process.argv.includes('--workspace-trust');
 const EXTRA_EXTENSIONS = (process.env.ARCHITECT_EXTRA_EXTENSIONS ?? '')
@@ -162,6 +162,12 @@ async function main(): Promise<number> {
   };
   const extensionsDir = path.join(root, 'extensions');
   const installedPath = INSTALLED_VSIX ? installVsix(node, codeServerEntry, INSTALLED_VSIX, serverEnv, extensionsDir) : undefined;
+  // Extra extensions are installed by copying their folders into the run's extensions folder
+  // (a second extensionDevelopmentPath is not loaded by code-server 4.139's remote host).
+  for (const dir of EXTRA_EXTENSIONS) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    fs.cpSync(dir, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
   const logSuffix = INSTALLED_VSIX ? '-smoke' : '';
   const serverLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, `code-server${logSuffix}.log`));
   const workbenchLog = fs.createWriteStream(path.join(ARTIFACTS_DIR, `workbench-console${logSuffix}.log`));
@@ -236,7 +242,6 @@ async function main(): Promise<number> {
     };
     const payload = [
       ['extensionDevelopmentPath', remote(installedPath ? SMOKE_HOST_PATH : EXTENSION_PATH)],
-      ...EXTRA_EXTENSIONS.map((dir) => ['extensionDevelopmentPath', remote(dir)]),
       ['extensionTestsPath', remote(TESTS_PATH)],
       ['extensionEnvironment', JSON.stringify(env)],
     ];

@@ -154,7 +154,8 @@ export async function answerChatRequest(args: AnswerArgs): Promise<vscode.ChatRe
     await renderer.settled();
     tools?.session.renderSummary(undefined, tools.maxRounds);
     deps.log.error(`request failed persona=${persona.id} kind=${error.kind}${error.status ? ` status=${error.status}` : ''}: ${error.message}`);
-    const described = describeModelError(error);
+    // Another vendor's model: its client wrote the message (describeModelError speaks of the Anthropic API).
+    const described = ours ? describeModelError(error) : { message: error.message, action: undefined };
     stream.markdown(`${renderer.text ? '\n\n---\n\n' : ''}**${described.message}**\n\n`);
     renderErrorAction(stream, described.action);
     return { metadata: metadataOf(persona, command, renderer.text, renderer.findings, error.kind) };

@@ -1,0 +1,98 @@
+/**
+ * @backend through another vendor's chat model, in real VS Code: the test-only provider of
+ * test/fixtures/vendor-extension (8,000 input tokens, its own token counter, scripted answers
+ * and LanguageModelErrors).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, chatPanelText, openFixture, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from '../support';
+
+interface FixtureRequest {
+  readonly model: string;
+  readonly text: string;
+  readonly tokens: number;
+  readonly counted: number[];
+}
+
+async function script(...steps: unknown[]): Promise<void> {
+  await vscode.commands.executeCommand('fixtureVendor.script', steps);
+}
+
+async function requests(): Promise<FixtureRequest[]> {
+  return (await vscode.commands.executeCommand<FixtureRequest[]>('fixtureVendor.requests')) ?? [];
+}
+
+async function askWithFixtureModel(query: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.chat.newChat');
+  await vscode.commands.executeCommand('workbench.action.chat.open', { query, modelSelector: { vendor: 'fixture-vendor' } });
+}
+
+describe("Another vendor's chat model (issue #17)", () => {
+  before(async () => {
+    await api();
+    const models = await waitFor('the fixture vendor model', async () => {
+      const m = await vscode.lm.selectChatModels({ vendor: 'fixture-vendor' });
+      return m.length > 0 ? m : undefined;
+    });
+    assert.equal(models[0].maxInputTokens, 8000);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('answers through it: the prompt is measured with its countTokens and the code shrunk to fit its input limit', async () => {
+    const rel = 'src/db/bigQueries.ts';
+    const lines = Array.from({ length: 600 }, (_, i) => `export const query${i} = 'SELECT id, name FROM t${i} WHERE owner_id = $1';`);
+    fs.writeFileSync(path.join(workspaceRoot(), rel), `${lines.join('\n')}\n`);
+    await script({
+      reply: [
+        'Checked through the fixture vendor.',
+        '',
+        `<finding severity="low" file="${rel}" line="2" title="Table per query">`,
+        '<quote>',
+        lines[1],
+        '</quote>',
+        '<issue>One table per query.</issue>',
+        '</finding>',
+        '',
+        'Done.',
+      ].join('\n'),
+    });
+    await openFixture(rel);
+    await askWithFixtureModel('@backend /optimize are these queries fine?');
+    await waitForChatText('Done.');
+    await waitForTurnDone();
+    const [req] = await requests();
+    assert.ok(req, 'the fixture model received the request');
+    assert.equal(req.model, 'fixture-model');
+    assert.ok(req.counted.length >= 1, 'the participant asked the model to count tokens');
+    assert.ok(req.counted[0] > 8000 * 0.8, `the first measure (${req.counted[0]} tokens) did not fit`);
+    assert.ok(req.tokens <= 8000, `what was sent (${req.tokens} tokens by the vendor's count) fits the input limit`);
+    assert.match(req.text, /query1 = /, 'the start of the file is sent');
+    assert.doesNotMatch(req.text, /query599 = /, 'the code was shrunk');
+    const text = await chatPanelText();
+    assert.match(text, /src\/db\/bigQueries\.ts:2/, `the finding is anchored to the verified line:\n${text}`);
+    fs.rmSync(path.join(workspaceRoot(), rel), { force: true });
+  });
+
+  it('a LanguageModelError from it ends in a clear message about that model with what to do', async () => {
+    await script({ error: 'Blocked', message: 'quota exceeded', afterText: 'Partial analysis of the pool' });
+    await openFixture('src/db/users.ts');
+    await askWithFixtureModel('@backend /debug why is this slow?');
+    await waitForTurnDone();
+    const text = await waitFor('the error message', async () => {
+      const t = await chatPanelText();
+      return /refused the request/.test(t) ? t : undefined;
+    }).catch(async () => assert.fail(`no error message; chat shows:\n${await chatPanelText()}`));
+    assert.match(text, /Fixture Model refused the request \(quota or rate limit\)\. Try again later or pick another model\./);
+    assert.doesNotMatch(text, /Anthropic/, 'the message names the model that failed, not the Anthropic API');
+    await script({ error: 'plain', message: 'connection reset by fixture' });
+    await askWithFixtureModel('@backend /debug and now?');
+    await waitForChatText('connection reset by fixture');
+    await waitForTurnDone();
+    assert.match(await chatPanelText(), /Fixture Model failed: .*connection reset by fixture/);
+  });
+});
