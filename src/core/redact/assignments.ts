@@ -251,6 +251,8 @@ function findValueStart(text: string, keyStart: number, keyEnd: number): { at: n
     j = i + typed[0].length;
   } else if (i > afterKey && text[keyStart - 1] === '-' && text[keyStart - 2] === '-') {
     j = i; // --password value
+  } else if (i > afterKey && /^(?:password|passwd)$/i.test(text.slice(keyStart, keyEnd)) && /(?:^|\s)(?:login|machine|user(?:name)?)\s+\S+\s+$/i.test(text.slice(Math.max(0, keyStart - 120), keyStart))) {
+    j = i; // .netrc: machine host login user password value
   }
   if (j < 0) {
     return undefined;

@@ -115,8 +115,28 @@ function scanBearer(text: string, lower: string, spans: RawSpan[]): void {
   }
 }
 
+/** `-p <password>` / `-p<password>` of docker/podman/helm login, mysql clients and sshpass. */
+function scanDashP(text: string, spans: RawSpan[]): void {
+  for (let i = text.indexOf(' -p'); i !== -1; i = text.indexOf(' -p', i + 3)) {
+    addWork(3);
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    const head = text.slice(lineStart, i);
+    if (i - lineStart > 300 || !/\b(?:docker|podman|nerdctl|helm|mysql|mysqldump|mysqladmin|mariadb|sshpass|oc|skopeo)\b/.test(head)) {
+      continue;
+    }
+    // mysql: `-pSECRET` only (`-p db` prompts for the password and names the database)
+    const attached = /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/.test(head);
+    const m = (attached ? /^ -p(?=\S)(["']?)([^\s"']{3,200})\1/ : /^ -p(?: +|(?=\S))(["']?)([^\s"']{3,200})\1/).exec(text.slice(i, i + 220));
+    if (m && passwordOk(m[2]) && !/^\$\{?\w+\}?$/.test(m[2]) && !/^\d{2,5}(?::\d{2,5})?$/.test(m[2])) {
+      const s = i + m[0].length - m[2].length - m[1].length;
+      spans.push({ start: s, end: s + m[2].length, kind: 'password', priority: URL_PRIORITY });
+    }
+  }
+}
+
 export function scanUrlCredentials(text: string, lower = text.toLowerCase()): RawSpan[] {
   const spans: RawSpan[] = [];
+  scanDashP(text, spans);
   scanUrls(text, spans);
   scanOracle(text, spans);
   scanCurlUser(text, lower, spans);

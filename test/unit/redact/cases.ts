@@ -74,6 +74,11 @@ export const SYNTAX_CASES: readonly SyntaxCase[] = [
   { syntax: 'CLI flag', template: 'mysqldump --user=root --password={S} shop > dump.sql' },
   { syntax: '.npmrc', template: '//registry.npmjs.org/:_authToken={S}', secrets: ['hex32', 'uuid', 'alnum', 'base64'] },
   { syntax: 'Terraform', template: 'resource "aws_db_instance" "db" {\n  password = "{S}"\n}' },
+  { syntax: 'docker login -p', template: 'docker login -u ci -p {S} registry.example.com', secrets: ['password', 'hex32', 'alnum', 'uuid'] },
+  { syntax: 'mysql -p', template: 'mysql -h db -u root -p{S} shop < dump.sql', secrets: ['password', 'hex32', 'alnum', 'uuid'] },
+  { syntax: '.netrc', template: 'machine github.com login ci password {S}' },
+  { syntax: 'JSON in a string', template: 'const cfg = "{\\"password\\": \\"{S}\\", \\"user\\": \\"app\\"}";' },
+  { syntax: 'C# connection string in XML', template: '<add name="Default" connectionString="Server=db;Database=shop;User ID=app;Password={S};" />', secrets: ['password', 'hex32', 'alnum', 'uuid'] },
   { syntax: 'GitHub Actions env', template: 'env:\n  SLACK_TOKEN: {S}\nsteps:\n  - run: make' },
 ];
 
@@ -127,6 +132,9 @@ export const NEAR_MISSES: readonly string[] = [
   'git clone https://github.com/acme/public.git',
   'mailto:support@example.com',
   'https://user@example.com/path',
+  'docker run -p 8080:80 nginx',
+  'mysql -h db -u root -p shop',
+  'machine github.com login ci',
   'const sk_test = 1; // sk_ prefix without a key',
   'eyJ is how base64 JSON starts',
 ];
