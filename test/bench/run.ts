@@ -21,6 +21,7 @@ import { benchRedaction } from './redact';
 import { benchRules } from './rules';
 import { benchPglite } from './pglite';
 import { benchCli } from './cli';
+import { benchTools } from './tools';
 
 const args = new Set(process.argv.slice(2));
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench-results');
@@ -244,6 +245,10 @@ async function main(): Promise<void> {
     rows.push(...rulesBench.rows);
     json.rules = rulesBench.raw;
     console.log(rulesBench.text);
+    console.log('bench: tools (read_file, find_in_workspace on 2,000 files, one tool round)…');
+    const toolsBench = await benchTools();
+    rows.push(...toolsBench.rows);
+    json.tools = toolsBench.raw;
     console.log('bench: command line (start-up, offline review as SARIF, npm package size)…');
     const cliBench = benchCli();
     rows.push(...cliBench.rows);
