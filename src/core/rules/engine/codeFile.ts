@@ -55,6 +55,42 @@ export class CodeFile {
     return this.tree.rootNode;
   }
 
+  private parents?: Map<number, Node>;
+
+  /**
+   * The parent of a node. Node.parent is computed by walking down from the root each time (slow
+   * on large files), so the parents are indexed once, in one cursor walk, on first use.
+   */
+  parentOf(node: Node): Node | null {
+    if (!this.parents) {
+      const map = new Map<number, Node>();
+      const cursor = this.tree.rootNode.walk();
+      const stack: Node[] = [];
+      outer: for (;;) {
+        if (cursor.gotoFirstChild()) {
+          cursor.gotoParent();
+          stack.push(cursor.currentNode);
+          cursor.gotoFirstChild();
+          map.set(cursor.nodeId, stack[stack.length - 1]);
+          continue;
+        }
+        for (;;) {
+          if (cursor.gotoNextSibling()) {
+            map.set(cursor.nodeId, stack[stack.length - 1]);
+            continue outer;
+          }
+          if (!cursor.gotoParent()) {
+            break outer;
+          }
+          stack.pop();
+        }
+      }
+      cursor.delete();
+      this.parents = map;
+    }
+    return this.parents.get(node.id) ?? null;
+  }
+
   /** True for a `.tsx`/`.jsx` file (usually browser code). */
   get isJsx(): boolean {
     return /\.[jt]sx$/i.test(this.path);
@@ -134,7 +170,7 @@ export class CodeFile {
   /** The loop (or iterating callback, or comprehension) whose body runs `node` repeatedly, within its function. */
   enclosingLoop(node: Node): Node | undefined {
     let child = node;
-    for (let cur = node.parent; cur; child = cur, cur = cur.parent) {
+    for (let cur = this.parentOf(node); cur; child = cur, cur = this.parentOf(cur)) {
       const bodyField = this.spec.loops[cur.type];
       if (bodyField) {
         const body = cur.childForFieldName(bodyField);
@@ -151,11 +187,11 @@ export class CodeFile {
 
   /** A function passed to `.map`/`.forEach`/… of something. */
   isIteratingCallback(fn: Node): boolean {
-    const args = fn.parent;
+    const args = this.parentOf(fn);
     if (!args || args.type !== this.spec.argumentList) {
       return false;
     }
-    const call = args.parent;
+    const call = this.parentOf(args);
     if (!call) {
       return false;
     }
@@ -164,7 +200,7 @@ export class CodeFile {
   }
 
   enclosingFunction(node: Node): Node | undefined {
-    for (let cur = node.parent; cur; cur = cur.parent) {
+    for (let cur = this.parentOf(node); cur; cur = this.parentOf(cur)) {
       if (this.spec.functions.includes(cur.type)) {
         return cur;
       }

@@ -34,9 +34,10 @@ function isJsHandler(file: CodeFile, fn: Node): boolean {
     return true;
   }
   // app.get('/path', [middleware,] handler)
-  const args = fn.parent;
-  if (args?.type === file.spec.argumentList && args.parent) {
-    const site = file.callAt(args.parent);
+  const args = file.parentOf(fn);
+  const grand = args ? file.parentOf(args) : null;
+  if (args?.type === file.spec.argumentList && grand) {
+    const site = file.callAt(grand);
     if (site && site.path.length >= 2 && HTTP_METHODS.has(site.method)) {
       const first = site.args[0];
       const path = first ? file.stringValue(first) : undefined;
@@ -55,13 +56,15 @@ function isJsHandler(file: CodeFile, fn: Node): boolean {
   }
   if (fn.type === 'function_declaration') {
     const name = fn.childForFieldName('name')?.text ?? '';
-    if (NEXT_EXPORTS.has(name) && fn.parent?.type === 'export_statement') {
+    if (NEXT_EXPORTS.has(name) && file.parentOf(fn)?.type === 'export_statement') {
       return true;
     }
   }
-  if ((fn.type === 'arrow_function' || fn.type === 'function_expression') && fn.parent?.type === 'variable_declarator') {
-    const name = fn.parent.childForFieldName('name')?.text ?? '';
-    if (NEXT_EXPORTS.has(name) && fn.parent.parent?.parent?.type === 'export_statement') {
+  const declarator = file.parentOf(fn);
+  if ((fn.type === 'arrow_function' || fn.type === 'function_expression') && declarator?.type === 'variable_declarator') {
+    const name = declarator.childForFieldName('name')?.text ?? '';
+    const declaration = file.parentOf(declarator);
+    if (NEXT_EXPORTS.has(name) && declaration && file.parentOf(declaration)?.type === 'export_statement') {
       return true;
     }
   }
@@ -72,7 +75,8 @@ function isPythonHandler(file: CodeFile, fn: Node): boolean {
   if (fn.type !== 'function_definition') {
     return false;
   }
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  const up = file.parentOf(fn);
+  const decorated = up?.type === 'decorated_definition' ? up : undefined;
   if (decorated) {
     for (const d of decorated.namedChildren) {
       if (d?.type === 'decorator' && PY_ROUTE_DECORATOR.test(d.text)) {
@@ -84,11 +88,27 @@ function isPythonHandler(file: CodeFile, fn: Node): boolean {
   return params[0] === 'request' || (params[0] === 'self' && params[1] === 'request');
 }
 
+const handlerCache = new WeakMap<CodeFile, Map<number, boolean>>();
+
+function isHandler(file: CodeFile, fn: Node): boolean {
+  let cache = handlerCache.get(file);
+  if (!cache) {
+    cache = new Map();
+    handlerCache.set(file, cache);
+  }
+  let v = cache.get(fn.id);
+  if (v === undefined) {
+    v = file.spec.ruleLanguage === 'python' ? isPythonHandler(file, fn) : isJsHandler(file, fn);
+    cache.set(fn.id, v);
+  }
+  return v;
+}
+
 /** The request handler `node` runs in (its function or one enclosing it), if any. */
 export function enclosingHandler(file: CodeFile, node: Node): Node | undefined {
   let depth = 0;
   for (let fn = file.enclosingFunction(node); fn && depth < 4; fn = file.enclosingFunction(fn), depth++) {
-    if (file.spec.ruleLanguage === 'python' ? isPythonHandler(file, fn) : isJsHandler(file, fn)) {
+    if (isHandler(file, fn)) {
       return fn;
     }
   }

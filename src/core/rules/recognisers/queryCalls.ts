@@ -80,9 +80,10 @@ export function ownPath(call: CallSite): string[] {
 
 /** The call `.x(...)` made on the result of `call`, if any. */
 function nextInChain(file: CodeFile, call: CallSite): CallSite | undefined {
-  const parent = call.node.parent;
-  if (parent && parent.type === file.spec.member.type && parent.childForFieldName(file.spec.member.object)?.id === call.node.id && parent.parent) {
-    const next = file.callAt(parent.parent);
+  const parent = file.parentOf(call.node);
+  const grand = parent ? file.parentOf(parent) : null;
+  if (parent && parent.type === file.spec.member.type && parent.childForFieldName(file.spec.member.object)?.id === call.node.id && grand) {
+    const next = file.callAt(grand);
     return next && next.callee.id === parent.id ? next : undefined;
   }
   return undefined;
@@ -122,8 +123,16 @@ export function chainCalls(file: CodeFile, call: CallSite): CallSite[] {
   return out;
 }
 
+const queryCallCache = new WeakMap<CallSite, QueryCall | null>();
+
+/** The query a call runs, if it is a database call (cached per call site: several rules ask). */
 export function queryCall(file: CodeFile, call: CallSite): QueryCall | undefined {
-  return file.spec.ruleLanguage === 'python' ? pythonQuery(file, call) : jsQuery(file, call);
+  let q = queryCallCache.get(call);
+  if (q === undefined) {
+    q = (file.spec.ruleLanguage === 'python' ? pythonQuery(file, call) : jsQuery(file, call)) ?? null;
+    queryCallCache.set(call, q);
+  }
+  return q ?? undefined;
 }
 
 function firstArgIsSqlish(file: CodeFile, call: CallSite): boolean {

@@ -47,7 +47,8 @@ function usesAny(file: CodeFile, node: Node, names: ReadonlySet<string>): boolea
 
 function loopLabel(file: CodeFile, loop: Node): string {
   if (file.spec.functions.includes(loop.type)) {
-    const call = loop.parent?.parent;
+    const args = file.parentOf(loop);
+    const call = args ? file.parentOf(args) : null;
     const site = call ? file.callAt(call) : undefined;
     return site ? `the \`.${site.method}()\` callback` : 'the callback';
   }

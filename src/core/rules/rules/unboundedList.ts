@@ -83,7 +83,7 @@ function unboundedOrmCall(file: CodeFile, call: CallSite): string | undefined {
     case 'drizzle':
       return path[1] === 'select()' && !chain.includes('where') ? q.label : undefined;
     case 'django':
-      return DJANGO_LIST.has(call.method) && call.node.parent?.type !== 'subscript' && !isPaginated(file, call.node) ? q.label : undefined;
+      return DJANGO_LIST.has(call.method) && file.parentOf(call.node)?.type !== 'subscript' && !isPaginated(file, call.node) ? q.label : undefined;
     case 'sqlalchemy':
       // rows of session.execute(text("…")): the SQL string check decides (it sees LIMIT)
       return call.method === 'all' && !chain.includes('execute') ? q.label : undefined;
@@ -94,8 +94,9 @@ function unboundedOrmCall(file: CodeFile, call: CallSite): string | undefined {
 
 /** Passed to a paginator (Django's Paginator, DRF's paginate_queryset, fastapi-pagination's paginate). */
 function isPaginated(file: CodeFile, node: Node): boolean {
-  const args = node.parent;
-  const call = args?.type === file.spec.argumentList && args.parent ? file.callAt(args.parent) : undefined;
+  const args = file.parentOf(node);
+  const grand = args ? file.parentOf(args) : null;
+  const call = args?.type === file.spec.argumentList && grand ? file.callAt(grand) : undefined;
   return !!call && /paginat/i.test(call.method);
 }
 

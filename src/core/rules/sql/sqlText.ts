@@ -155,9 +155,10 @@ function isSqlContext(file: CodeFile, expr: Node, text: string): boolean {
   if (UPPER_SQL_START.test(text)) {
     return true;
   }
-  const parent = expr.parent;
-  if (parent?.type === file.spec.argumentList && parent.parent) {
-    const call = file.callAt(parent.parent);
+  const parent = file.parentOf(expr);
+  const grand = parent ? file.parentOf(parent) : null;
+  if (parent?.type === file.spec.argumentList && grand) {
+    const call = file.callAt(grand);
     return !!call && (queryCall(file, call) !== undefined || /^(query|execute|raw|text|sql|prepare|unsafe|executemany)$/i.test(call.method));
   }
   if (parent && file.spec.assignments[parent.type]) {
@@ -186,16 +187,16 @@ export function statementsInCode(file: CodeFile): SqlStatement[] {
     }
     // climb to the outermost expression that is still string-valued (concatenation, parentheses, .format, %)
     let expr: Node = lit;
-    for (let p = lit.parent; p; p = p.parent) {
+    for (let p = file.parentOf(lit); p; p = file.parentOf(p)) {
       const climbs =
         p.type === binaryOperator ||
         p.type === 'parenthesized_expression' ||
         (strings.concatenated !== undefined && p.type === strings.concatenated) ||
-        (file.spec.ruleLanguage === 'python' && p.type === 'attribute' && p.parent?.type === 'call');
+        (file.spec.ruleLanguage === 'python' && p.type === 'attribute' && file.parentOf(p)?.type === 'call');
       if (!climbs) {
         break;
       }
-      const target = p.type === 'attribute' ? p.parent! : p;
+      const target = p.type === 'attribute' ? file.parentOf(p)! : p;
       if (!file.stringValue(target)) {
         break;
       }
