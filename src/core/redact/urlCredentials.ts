@@ -10,14 +10,18 @@ import { charClasses, isPlaceholderValue, shannonEntropy } from './values';
 import { addWork } from './work';
 
 export const URL_PRIORITY = 2;
-const STOP = new Set([' ', '\t', '\n', '\r', '"', "'", '`', '<', '>', '/', '?', '#', '\\', ',', ';', ')', '(', '[', ']', '{', '}', '|']);
+/** Characters that end the authority part of a URL (a lookup table: one array read per character). */
+const STOP = new Uint8Array(128);
+for (const c of ' \t\n\r"\'`<>/?#\\,;)([]{}|') {
+  STOP[c.charCodeAt(0)] = 1;
+}
 
 function tokenLike(value: string): boolean {
   return value.length >= 16 && charClasses(value) >= 2 && shannonEntropy(value) >= 3;
 }
 
 function passwordOk(value: string): boolean {
-  return value.length > 0 && !/^[$%{<*]/.test(value) && !/^x+$/i.test(value) && !value.startsWith('[REDACTED') && !/\$\{|\{\{/.test(value);
+  return value.length >= 3 && !/^[$%{<*]/.test(value) && !/^x+$/i.test(value) && !value.startsWith('[REDACTED') && !/\$\{|\{\{/.test(value);
 }
 
 function scanUrls(text: string, spans: RawSpan[]): void {
@@ -30,8 +34,12 @@ function scanUrls(text: string, spans: RawSpan[]): void {
     const start = i + 3;
     let j = start;
     let at = -1;
-    while (j < text.length && j - start < 300 && !STOP.has(text[j])) {
-      if (text[j] === '@') {
+    while (j < text.length && j - start < 300) {
+      const c = text.charCodeAt(j);
+      if (c < 128 && STOP[c] === 1) {
+        break;
+      }
+      if (c === 64 /* @ */) {
         at = j;
       }
       j++;
