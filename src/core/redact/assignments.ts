@@ -73,11 +73,16 @@ function readValue(text: string, i: number, xmlContent: boolean, queryParam = fa
   if (q === '\\' && QUOTES.has(text[i + 1] ?? '')) {
     // \"value\" inside an escaped JSON string
     const start = i + 2;
-    const close = text.indexOf('\\' + text[i + 1], start);
-    if (close === -1 || close - start > MAX_VALUE || text.slice(start, close).includes('\n')) {
-      return undefined;
+    const q2 = text[i + 1];
+    for (let k = start; k < text.length && k - start <= MAX_VALUE; k++) {
+      if (text[k] === '\n') {
+        return undefined;
+      }
+      if (text[k] === '\\' && text[k + 1] === q2) {
+        return { start, end: k, quoted: true };
+      }
     }
-    return { start, end: close, quoted: true };
+    return undefined;
   }
   const start = i;
   let j = i;
@@ -317,8 +322,11 @@ function lineStartToEnd(text: string, keyStart: number, valueEnd: number): boole
   if (!/^[ \t]*(?:export[ \t]+|-[ \t]+|set[ \t]+)?["']?$/.test(head)) {
     return false;
   }
-  const nl = text.indexOf('\n', valueEnd);
-  const tail = text.slice(valueEnd, nl === -1 ? Math.min(text.length, valueEnd + 200) : Math.min(nl, valueEnd + 200));
+  let stop = valueEnd;
+  while (stop < text.length && stop - valueEnd < 200 && text.charCodeAt(stop) !== 10) {
+    stop++; // bounded: never scan to the end of a long line
+  }
+  const tail = text.slice(valueEnd, stop);
   return /^["']?[ \t\r]*(?:#.*)?$/.test(tail);
 }
 

@@ -127,9 +127,13 @@ function scanBearer(text: string, lower: string, spans: RawSpan[]): void {
 function scanDashP(text: string, spans: RawSpan[]): void {
   for (let i = text.indexOf(' -p'); i !== -1; i = text.indexOf(' -p', i + 3)) {
     addWork(3);
-    const lineStart = text.lastIndexOf('\n', i) + 1;
+    let lineStart = i;
+    while (lineStart > 0 && i - lineStart <= 120 && text.charCodeAt(lineStart - 1) !== 10) {
+      lineStart--; // bounded: a long line with many ` -p` costs 120 steps per hit at most
+    }
+    addWork(i - lineStart);
     const head = text.slice(lineStart, i);
-    if (i - lineStart > 300 || !/\b(?:docker|podman|nerdctl|helm|mysql|mysqldump|mysqladmin|mariadb|sshpass|oc|skopeo)\b/.test(head)) {
+    if (i - lineStart > 120 || !/\b(?:docker|podman|nerdctl|helm|mysql|mysqldump|mysqladmin|mariadb|sshpass|oc|skopeo)\b/.test(head)) {
       continue;
     }
     // mysql: `-pSECRET` only (`-p db` prompts for the password and names the database)

@@ -33,5 +33,9 @@ export function pathologicalInputs(size: number): PathologicalInput[] {
     { name: 'kind: Secret with data lines', text: 'kind: Secret\ndata:\n' + repeatTo('  k: dmFsdWU=\n', size) },
     { name: 'key-key-key…', text: repeatTo('key-', size) },
     { name: 'AKIA repeated', text: repeatTo('AKIA', size) },
+    { name: 'docker login -p on one long line', text: repeatTo('docker login -p x ', size) },
+    { name: 'escaped \\"password\\": \\" without close', text: repeatTo('\\"password\\": \\"abc ', size) },
+    { name: 'DB_PASSWORD=x; on one long line', text: repeatTo('DB_PASSWORD=s3cr3tValue; ', size) },
+    { name: 'escaped BEGIN blocks on one line', text: repeatTo('"-----BEGIN PRIVATE KEY-----\\nMIIE\\n', size) },
   ];
 }
