@@ -9,7 +9,7 @@ interface JsonReport {
   exitCode: number;
   mode: string;
   offlineReason?: string;
-  persona: { id: string; name: string } | null;
+  persona: { id: string; name: string; title: string } | null;
   diff: { base: string; mergeBase: string } | null;
   files: string[];
   ruleFindings: { ruleId: string; file: string; line: number; severity: string }[];
@@ -156,6 +156,40 @@ describe('architect-personas review (process)', function () {
       assert.match(usage.stdout, /--diff <base>/);
       assert.equal((await runCli([], { cwd: repo })).code, 2);
       assert.match((await runCli(['--version'], { cwd: repo })).stdout, /^\d+\.\d+\.\d+\n$/);
+    });
+  });
+
+  describe('personas: bundled, --persona-file, .vscode/architects', () => {
+    const persona = (id: string, name: string) =>
+      ['---', `id: ${id}`, `name: ${name}`, 'title: Test Architect', 'description: A persona for the CLI tests.', 'principles:', '  - Measure first.', '---', `You are ${name}.`, ''].join('\n');
+
+    it('a --persona-file is used, and the workspace file with the same id wins over it', async () => {
+      const repo = fixtureCopy('shop-api', { git: true });
+      fs.writeFileSync(path.join(repo, 'frugal.md'), persona('frugal-architect', 'Fran'));
+      const own = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--persona-file', 'frugal.md', '--format', 'json'], { cwd: repo });
+      assert.equal(own.code, 0, own.stderr);
+      assert.deepEqual((JSON.parse(own.stdout) as JsonReport).persona, { id: 'frugal-architect', name: 'Fran', title: 'Test Architect' });
+
+      fs.mkdirSync(path.join(repo, '.vscode', 'architects'), { recursive: true });
+      fs.writeFileSync(path.join(repo, '.vscode', 'architects', 'frugal.md'), persona('frugal-architect', 'Team Fran'));
+      const team = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--persona-file', 'frugal.md', '--format', 'json'], { cwd: repo });
+      assert.equal((JSON.parse(team.stdout) as JsonReport).persona?.name, 'Team Fran');
+      const bundled = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--persona', 'systems-sage', '--persona-file', 'frugal.md', '--format', 'json'], { cwd: repo });
+      assert.equal((JSON.parse(bundled.stdout) as JsonReport).persona?.id, 'systems-sage');
+    });
+
+    it('a broken --persona-file is a usage error with its line; a broken workspace persona is skipped with a warning', async () => {
+      const repo = fixtureCopy('shop-api', { git: true });
+      fs.writeFileSync(path.join(repo, 'broken.md'), persona('Not Kebab', 'X'));
+      const r = await runCli(['review', '--no-query-plans', '--offline', '--persona-file', 'broken.md'], { cwd: repo });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /the persona file has errors; fix them and run again:\n {2}.*broken\.md:2: .*kebab-case/);
+      fs.mkdirSync(path.join(repo, '.vscode', 'architects'), { recursive: true });
+      fs.renameSync(path.join(repo, 'broken.md'), path.join(repo, '.vscode', 'architects', 'broken.md'));
+      const skipped = await runCli(['review', '--no-query-plans', 'src/db/pool.ts', '--offline', '--format', 'json'], { cwd: repo });
+      assert.equal(skipped.code, 0, skipped.stderr);
+      assert.match(skipped.stderr, /warning: .*broken\.md:2: error: .*kebab-case/);
+      assert.equal((JSON.parse(skipped.stdout) as JsonReport).persona?.id, 'pragmatic-platform-engineer');
     });
   });
 
