@@ -222,6 +222,29 @@ describe('Chat paths nothing tested before (issue #17)', () => {
     assert.match(lastRequestText(), /Findings in this answer, numbered for follow-ups/, 'with the numbered findings of the previous answer');
   });
 
+  it('a persona refresh that fails before the request is answered ends in a note with a next step, not a raw error or silence', async () => {
+    // The personas folder setting names a file: re-reading the personas fails (the ones loaded before stay).
+    const config = vscode.workspace.getConfiguration('architectPersonas');
+    await config.update('personasFolder', path.join(workspaceRoot(), 'src', 'db', 'users.ts'), vscode.ConfigurationTarget.Global);
+    try {
+      server = await useFakeAnthropic();
+      server.script({ kind: 'reply', text: 'Answered anyway.' });
+      await openFixture('src/db/users.ts');
+      await askInChat('@backend /debug why is listUsersWithOrders slow?');
+      await waitForChatText('Answered anyway.');
+      await waitForTurnDone();
+      const text = await waitFor('the persona note', async () => {
+        const t = await chatPanelText();
+        return /Could not re-read the persona files/.test(t) ? t : undefined;
+      });
+      assert.match(text, /answering as .+ as it was loaded before/);
+      assert.match(text, /Show Log/, 'with the log as the next step');
+      assert.equal(server.requests.length, 1, 'the request was still answered');
+    } finally {
+      await config.update('personasFolder', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('an answer cut at max tokens says so, keeps what arrived, and names the setting', async () => {
     server = await useFakeAnthropic();
     server.script({ kind: 'reply', text: 'The first half of a long answer about the pool', stopReason: 'max_tokens' });

@@ -39,9 +39,10 @@ export function registerParticipant(context: vscode.ExtensionContext, deps: Part
   });
   const pipelineDeps: ParticipantDeps = { ...deps, anthropic };
   const handler: vscode.ChatRequestHandler = async (request, chatContext, chatStream, token) => {
+    // A failed re-read keeps the personas loaded before; the answer then says so (reloadError).
     const refreshError = await deps.personas.refreshIfChanged().then(
-      () => undefined,
-      (err: unknown) => err,
+      () => deps.personas.reloadError,
+      (err: unknown) => err ?? new Error('the persona refresh failed'),
     );
     const persona = deps.personas.getActive();
     const command = findSlashCommand(request.command);

@@ -155,6 +155,9 @@ export class PersonaService implements vscode.Disposable {
   }
 
   /** Reloads every source now; concurrent calls are coalesced into one more run. */
+  /** Why the last reload failed (the personas loaded before stay active); undefined after a good one. */
+  reloadError: unknown;
+
   reload(): Promise<void> {
     if (this.running) {
       this.rerun = true;
@@ -166,7 +169,9 @@ export class PersonaService implements vscode.Disposable {
           this.rerun = false;
           await this.loadAll();
         } while (this.rerun && !this.disposed);
+        this.reloadError = undefined;
       } catch (e) {
+        this.reloadError = e;
         this.log.error(`personas: reload failed: ${(e as Error).stack ?? String(e)}`);
       } finally {
         this.running = undefined;
