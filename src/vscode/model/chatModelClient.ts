@@ -11,6 +11,9 @@ import { flattenSystemIntoMessages } from '../../core/prompt/promptBuilder';
  * followed by a User message with LanguageModelToolResultParts (the tool loop is toolLoop.ts).
  */
 export class ChatModelClient implements ModelClient {
+  /** Set when the model refused a request because of the tools: later rounds go without them. */
+  private toolsRefused = false;
+
   constructor(private readonly model: vscode.LanguageModelChat) {}
 
   async stream(request: ModelRequest, onText: (delta: string) => void): Promise<ModelResult> {
@@ -20,7 +23,7 @@ export class ChatModelClient implements ModelClient {
     for (const exchange of request.toolExchanges ?? []) {
       messages.push(...exchangeMessages(exchange));
     }
-    const tools = request.tools?.map((t): vscode.LanguageModelChatTool => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
+    const tools = this.toolsRefused ? undefined : request.tools?.map((t): vscode.LanguageModelChatTool => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
     const toolCalls: ModelToolCall[] = [];
     const cts = new vscode.CancellationTokenSource();
     const onAbort = (): void => cts.cancel();
@@ -29,14 +32,18 @@ export class ChatModelClient implements ModelClient {
     let firstTokenMs: number | undefined;
     let text = '';
     try {
-      const response = await this.model.sendRequest(
-        messages,
-        {
-          justification: 'Architect Personas sends your selected code to the chat model you picked.',
-          ...(tools && tools.length > 0 ? { tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : {}),
-        },
-        cts.token,
-      );
+      const justification = 'Architect Personas sends your selected code to the chat model you picked.';
+      const response = await this.model
+        .sendRequest(messages, { justification, ...(tools && tools.length > 0 ? { tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : {}) }, cts.token)
+        .then(undefined, (err: unknown) => {
+          // The stable API does not say whether a model supports tools; one that rejects the
+          // request with them (not for permission, quota or cancellation) gets it again without.
+          if (!tools?.length || err instanceof vscode.LanguageModelError || err instanceof vscode.CancellationError || request.signal.aborted) {
+            throw err;
+          }
+          this.toolsRefused = true;
+          return this.model.sendRequest(messages, { justification }, cts.token);
+        });
       for await (const part of response.stream) {
         if (request.signal.aborted) {
           throw new ModelError('cancelled', 'The request was cancelled.');

@@ -62,7 +62,8 @@ export function vscodeToolContext(input: ToolContextInput): ToolContext | undefi
     files,
     maxFileChars: input.maxFileChars,
     redactSecrets: input.redactSecrets,
-    rules: rulesAccessFor(root),
+    // in an untrusted workspace the rules get no root: they read no schema files beyond the attachments
+    rules: rulesAccessFor(trusted ? root : undefined),
     // The embedded Postgres reads the workspace's schema files: not in an untrusted workspace.
     sql: trusted ? sqlAccessFor(root) : undefined,
   };

@@ -32,7 +32,7 @@ export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess
 let rulesWorker: RulesWorkerClient | undefined;
 
 /** The tools' rules run in one worker thread, started on the first run_rules call. */
-export function rulesAccessFor(root: string): RulesAccess {
+export function rulesAccessFor(root: string | undefined): RulesAccess {
   rulesWorker ??= new RulesWorkerClient();
   return createWorkerRulesAccess(rulesWorker, root);
 }
