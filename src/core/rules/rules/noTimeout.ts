@@ -123,7 +123,7 @@ function pyHit(file: CodeFile, call: CallSite): Hit | undefined {
 }
 
 function axiosDefaultsSet(file: CodeFile): boolean {
-  return file.root.descendantsOfType('assignment_expression').some((a) => !!a && /^axios\.defaults\.timeout\b/.test(a.childForFieldName('left')?.text ?? ''));
+  return file.text.includes('axios.defaults') && file.root.descendantsOfType('assignment_expression').some((a) => !!a && /^axios\.defaults\.timeout\b/.test(a.childForFieldName('left')?.text ?? ''));
 }
 
 export const noTimeout: Rule = {
