@@ -21,6 +21,8 @@ export const SRCROOT = '%SRCROOT%';
 export interface ModelFindingsInput {
   readonly persona: SarifPersona;
   readonly findings: readonly VerifiedFinding[];
+  /** Per finding (same index): the tool measurement that grounds it (query plan, rule), when one does. */
+  readonly measured?: readonly (string | undefined)[];
 }
 
 export interface ToSarifInput {
@@ -168,10 +170,11 @@ export function toSarif(input: ToSarifInput): SarifLog {
   }
 
   const persona = input.model?.persona;
-  for (const v of input.model?.findings ?? []) {
+  for (const [i, v] of (input.model?.findings ?? []).entries()) {
     if (!persona) {
       break;
     }
+    const measuredBy = input.model?.measured?.[i];
     const f = v.finding;
     const id = modelRuleId(persona, f);
     const title = f.title || plainText(f.sections.issue ?? '') || 'Architect finding';
@@ -201,6 +204,8 @@ export function toSarif(input: ToSarifInput): SarifLog {
         persona: persona.id,
         verification: v.status,
         ...(v.reason ? { unverifiedReason: v.reason } : {}),
+        ...(measuredBy ? { measuredBy } : {}),
+        ...(f.attributes.rule ? { confirmsRule: f.attributes.rule } : {}),
       },
     });
   }

@@ -75,7 +75,7 @@ describe('SARIF 2.1.0 output (toSarif)', () => {
         },
       },
     ],
-    model: { persona: { id: 'systems-sage', name: 'Dr. Rivera' }, findings: [verified, unverified, noFile] },
+    model: { persona: { id: 'systems-sage', name: 'Dr. Rivera' }, findings: [verified, unverified, noFile], measured: ['Plan on embedded PostgreSQL: Seq Scan on orders'] },
     sources: new Map([['src/db/users.ts', SOURCE], ['src/db/my file.ts', 'const a = 1;\nconst q = "SELECT * FROM t";\n']]),
     root: '/work/repo',
     invocation: { successful: true, exitCode: 0 },
@@ -121,6 +121,7 @@ describe('SARIF 2.1.0 output (toSarif)', () => {
     const region = model.locations![0].physicalLocation.region!;
     assert.deepEqual({ ...region, snippet: undefined }, { startLine: 3, startColumn: 3, endLine: 4, endColumn: 44, snippet: undefined });
     assert.equal(model.level, 'error');
+    assert.equal(model.properties?.measuredBy, 'Plan on embedded PostgreSQL: Seq Scan on orders');
     assert.equal(run.originalUriBaseIds!['%SRCROOT%'].uri, 'file:///work/repo/');
   });
 

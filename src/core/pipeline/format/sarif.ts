@@ -7,7 +7,7 @@ export function formatSarif(report: ReviewReport, exitCode: number): string {
     toolVersion: report.tool.version,
     rules: report.rules,
     ruleFindings: report.ruleFindings,
-    model: report.persona ? { persona: report.persona, findings: report.modelFindings } : undefined,
+    model: report.persona ? { persona: report.persona, findings: report.modelFindings, measured: report.measured } : undefined,
     sources: report.sources,
     root: report.root,
     notifications: [
