@@ -187,6 +187,15 @@ export async function loadSchema(
     }
   };
 
+  interface Prepared {
+    readonly f: FileText;
+    readonly runnable: SqlStatement[];
+    /** Can run in one exec (one implicit transaction) with others. */
+    readonly whole: boolean;
+    /** Changes session settings (pg_dump's search_path): never batched with other files. */
+    readonly setsSession: boolean;
+  }
+  const prepared: Prepared[] = [];
   for (const file of sources.files) {
     const raw = texts.get(file.path);
     if (raw === undefined) {
@@ -203,19 +212,11 @@ export async function loadSchema(
         skip(f, s, 'copy-data', 'COPY … FROM stdin data left out: synthetic data is generated instead');
       }
     }
-    // Fast path: the whole file in one exec (one implicit transaction).
-    const whole = !NEEDS_OWN_TRANSACTION.test(f.text) && statements.every((s) => !s.meta && !s.copyData);
-    if (whole && runnable.length > 0) {
-      try {
-        await session.exec(blankMetaCommands(f.text));
-        statementsRun += runnable.length;
-        filesApplied++;
-        await resetSession(session);
-        continue;
-      } catch {
-        // Rolled back as a whole: go statement by statement to find what fails.
-      }
-    }
+    const whole = runnable.length > 0 && !NEEDS_OWN_TRANSACTION.test(f.text) && statements.every((s) => !s.meta && !s.copyData);
+    prepared.push({ f, runnable, whole, setsSession: /^\s*(SET|RESET)\b|set_config\s*\(/im.test(f.text) });
+  }
+
+  const applyByStatement = async ({ f, runnable }: Prepared) => {
     for (const s of runnable) {
       const ext = new RegExp(String.raw`^CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`, 'i').exec(s.text);
       if (ext) {
@@ -249,6 +250,44 @@ export async function loadSchema(
     }
     await resetSession(session);
     filesApplied++;
+  };
+
+  // Consecutive files that can run whole go in one exec (a 300-migration history in a few
+  // round trips); when a batch fails, each of its files runs again on its own.
+  let next = 0;
+  while (next < prepared.length) {
+    const batch: Prepared[] = [];
+    let chars = 0;
+    while (next < prepared.length && prepared[next].whole && !prepared[next].setsSession && batch.length < 100 && chars < 400_000) {
+      chars += prepared[next].f.text.length;
+      batch.push(prepared[next++]);
+    }
+    if (batch.length > 1) {
+      try {
+        await session.exec(batch.map((b) => b.f.text).join('\n;\n'));
+        statementsRun += batch.reduce((n, b) => n + b.runnable.length, 0);
+        filesApplied += batch.length;
+        continue;
+      } catch {
+        // Rolled back as a whole: file by file below.
+      }
+    }
+    for (const p of batch.length > 0 ? batch : [prepared[next++]]) {
+      if (p.whole) {
+        try {
+          await session.exec(blankMetaCommands(p.f.text));
+          statementsRun += p.runnable.length;
+          filesApplied++;
+          if (p.setsSession) {
+            await resetSession(session);
+          }
+          continue;
+        } catch {
+          // Rolled back as a whole: go statement by statement to find what fails.
+        }
+      }
+      await applyByStatement(p);
+    }
   }
   log(`schema loaded: ${statementsRun} statements, ${skipped.length} skipped, ${Date.now() - started} ms`);
   return {

@@ -292,6 +292,7 @@ export function insertStatement(
   counts: ReadonlyMap<string, number>,
   nulledFks: ReadonlySet<string>,
   forceNull: ReadonlySet<string> = new Set(),
+  parents: ReadonlyMap<string, TableModel> = new Map(),
 ): { sql: string; rows: number } | { reason: string } {
   const hints = checkHints(t);
   const keySets = [t.primaryKey, ...t.uniques].filter((k) => k.length > 0);
@@ -361,6 +362,17 @@ export function insertStatement(
       pick = `least(${parentRows}, 1 + floor(${parentRows} * power(random(), ${skew}))::int)`;
     }
     picks.push(`${pick} AS k${i}`);
+    // A parent whose key was generated from its row number: compute the key, no join needed.
+    const parent = parents.get(fk.refTable);
+    const parentKey = parent && fk.columns.length === 1 && parent.primaryKey.length === 1 && parent.primaryKey[0] === fk.refColumns[0] &&
+      !parent.foreignKeys.some((pfk) => pfk.columns.includes(fk.refColumns[0]))
+      ? parent.columns.find((c) => c.name === fk.refColumns[0])
+      : undefined;
+    const keyExpr = parent && parentKey && !parentKey.generated ? valueExpression(parent, parentKey, true, checkHints(parent)) : undefined;
+    if (keyExpr) {
+      fkValue.set(fk.columns[0], keyExpr.replace(/\bs\.g\b/g, `s.k${i}`));
+      continue;
+    }
     const alias = `p${i}`;
     joins.push(`LEFT JOIN (SELECT ${fk.refColumns.map(quoteIdent).join(', ')}, row_number() OVER () AS rn FROM ${qname(fk.refTable)}) ${alias} ON ${alias}.rn = s.k${i}`);
     fk.columns.forEach((col, j) => {
@@ -441,6 +453,7 @@ export async function generateData(session: SqlSession, model: SchemaModel, opti
   const counts = plannedRowCounts(model, options);
   const tables = model.tables.filter((t) => counts.has(t.qualified));
   const { order, nulledFks } = insertionOrder(tables);
+  const byName = new Map(tables.map((t) => [t.qualified, t]));
   const actual = new Map<string, number>();
   const skipped: { table: string; reason: string }[] = [];
   // Foreign keys hold by construction; skipping their per-row trigger checks (and user triggers)
@@ -448,7 +461,7 @@ export async function generateData(session: SqlSession, model: SchemaModel, opti
   await session.exec('SET session_replication_role = replica');
   try {
     for (const t of order) {
-      const stmt = insertStatement(t, counts.get(t.qualified) ?? 0, actualOrPlanned(actual, counts), nulledFks);
+      const stmt = insertStatement(t, counts.get(t.qualified) ?? 0, actualOrPlanned(actual, counts), nulledFks, new Set(), byName);
       if ('reason' in stmt) {
         skipped.push({ table: t.qualified, reason: stmt.reason });
         actual.set(t.qualified, 0);
@@ -457,14 +470,16 @@ export async function generateData(session: SqlSession, model: SchemaModel, opti
       const seed = `SELECT setseed(${seedFor(options.seed ?? 42, t.qualified).toFixed(6)}); `;
       try {
         try {
+          const t0 = Date.now();
           await session.exec(seed + stmt.sql);
           actual.set(t.qualified, stmt.rows);
+          log(`synthetic data: ${stmt.rows} rows in ${t.qualified} (${Date.now() - t0} ms)`);
         } catch (err) {
           // A CHECK the generator did not understand: retry once with its nullable columns NULL.
           const check = err instanceof SqlFailure && err.pg.code === '23514' ? /check constraint "([^"]+)"/.exec(err.pg.message)?.[1] : undefined;
           const def = check ? t.checks.find((c) => c.name === check)?.definition : undefined;
           const nullable = def ? t.columns.filter((c) => !c.notNull && new RegExp(`\\b${c.name}\\b`).test(def)).map((c) => c.name) : [];
-          const retry = nullable.length > 0 ? insertStatement(t, counts.get(t.qualified) ?? 0, actualOrPlanned(actual, counts), nulledFks, new Set(nullable)) : undefined;
+          const retry = nullable.length > 0 ? insertStatement(t, counts.get(t.qualified) ?? 0, actualOrPlanned(actual, counts), nulledFks, new Set(nullable), byName) : undefined;
           if (!retry || 'reason' in retry) {
             throw err;
           }
@@ -485,7 +500,9 @@ export async function generateData(session: SqlSession, model: SchemaModel, opti
   // Only the generated tables: a bare ANALYZE also samples every system catalog (seconds).
   const filled = order.filter((t) => (actual.get(t.qualified) ?? 0) > 0).map((t) => qname(t.qualified));
   if (filled.length > 0) {
-    await session.exec(`ANALYZE ${filled.join(', ')}`);
+    // A statistics target of 1000 samples up to 300,000 rows: every row of a table at the usual
+    // scales, so the statistics (and the plans) are the same on every run.
+    await session.exec(`SET default_statistics_target = 1000; ANALYZE ${filled.join(', ')}; RESET default_statistics_target`);
   }
   for (const t of model.tables) {
     t.rows = actual.get(t.qualified) ?? 0;
