@@ -5,7 +5,9 @@ import { looksLikeSql, parseSqlValue } from '../sql/sqlText';
 import type { Rule } from '../types';
 
 /** Calls whose first argument is SQL text whatever the receiver (the raw escape hatches of ORMs). */
-const SQL_TEXT_SINKS = new Set(['text', 'RawSQL', 'raw', 'extra', 'unsafe', 'sql.raw', '$queryRawUnsafe', '$executeRawUnsafe', 'execute', 'executemany', 'query']);
+const SQL_TEXT_SINKS = new Set(['text', 'RawSQL', 'raw', 'extra', 'unsafe', 'sql.raw', '$queryRawUnsafe', '$executeRawUnsafe', 'execute', 'executemany', 'query', 'read_sql', 'read_sql_query', 'executescript']);
+/** Query-builder methods that take a raw SQL condition (TypeORM, knex): a fragment, not a statement. */
+const FRAGMENT_SINKS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving', 'orderBy', 'addOrderBy']);
 /** Functions whose result is safe to put into SQL text (escaping, numbers, identifiers). */
 const SANITISERS = /^(escape|escapeId|escapeIdentifier|escapeLiteral|format|quote_ident|quote_literal|Number|parseInt|parseFloat|int|float|Identifier|Literal|identifier|sql|raw|placeholders?)$/;
 
@@ -55,16 +57,20 @@ function unsafeParts(file: CodeFile, value: StringValue): Node[] {
   return out;
 }
 
-function sinkArgument(file: CodeFile, call: CallSite): Node | undefined {
+function sinkArgument(file: CodeFile, call: CallSite): { node: Node; fragment: boolean } | undefined {
   if (call.isTagged) {
     return undefined;
   }
   const q = queryCall(file, call);
+  const first = file.positional(call)[0];
   if (q) {
-    return q.sqlArg;
+    return q.sqlArg ? { node: q.sqlArg, fragment: false } : undefined;
   }
   if (SQL_TEXT_SINKS.has(call.method) || SQL_TEXT_SINKS.has(call.path.slice(-2).join('.'))) {
-    return file.positional(call)[0];
+    return first ? { node: first, fragment: false } : undefined;
+  }
+  if (FRAGMENT_SINKS.has(call.method) && call.path.some((s) => s === 'createQueryBuilder()') && first && (first.type === 'template_string' || first.type === file.spec.binaryOperator)) {
+    return { node: first, fragment: true };
   }
   return undefined;
 }
@@ -111,13 +117,23 @@ export const sqlInjection: Rule = {
   },
   checkCode(ctx) {
     const { file } = ctx;
-    for (const call of file.calls()) {
-      const arg = sinkArgument(file, call);
-      if (!arg) {
+    for (const site of file.calls()) {
+      const sink = sinkArgument(file, site);
+      if (!sink) {
         continue;
       }
+      const call = { ...site, site, fragment: sink.fragment };
+      const arg = sink.node;
       if (file.spec.identifier.includes(arg.type)) {
         continue; // reported where the string is built (below)
+      }
+      if (call.fragment) {
+        const value = file.stringValue(arg);
+        const unsafe = value ? unsafeParts(file, value) : [];
+        if (value && unsafe.length > 0 && /[=<>]|\b(like|in|is)\b/i.test(value.text)) {
+          ctx.report({ node: call.node, message: `${describe(unsafe)} ${unsafe.length > 1 ? 'are' : 'is'} put into the SQL condition passed to \`.${call.site.method}()\`; use a named parameter (\`:id\`, { id }) instead.` });
+        }
+        continue;
       }
       const value = file.stringValue(arg);
       if (!value || value.dynamic.length === 0 || !looksLikeSql(value.text)) {
@@ -164,12 +180,15 @@ export const sqlInjection: Rule = {
       { name: 'placeholder list', path: 'a.ts', code: "await db.query(`SELECT id FROM t WHERE id IN (${ids.map(() => '?').join(',')})`, ids);" },
       { name: 'python parameters', path: 'a.py', code: 'cur.execute("SELECT * FROM users WHERE id = %s", (user_id,))\n' },
       { name: 'not SQL', path: 'a.ts', code: 'logger.query(`user ${id} logged in`);' },
+      { name: 'typeorm named parameter', path: 'a.ts', code: "const u = await repo.createQueryBuilder('u').where('u.email = :email', { email }).getOne();" },
     ],
     invalid: [
       { name: 'template literal', path: 'a.ts', code: 'await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);', lines: [1] },
       { name: 'concatenation through a variable', path: 'a.js', code: "const sql = 'SELECT * FROM users WHERE name = \\'' + name + '\\'';\nconnection.query(sql, cb);", lines: [1] },
       { name: 'python query built with %', path: 'a.py', code: 'query = "DELETE FROM foo WHERE id = \'%s\'" % identifier\n', lines: [1] },
       { name: 'knex raw', path: 'a.ts', code: 'await knex.raw(`DELETE FROM sessions WHERE user_id = ${userId}`);', lines: [1] },
+      { name: 'typeorm where fragment', path: 'a.ts', code: "const u = await repo.createQueryBuilder('u').where(`u.email = '${email}'`).getOne();", lines: [1] },
+      { name: 'pandas read_sql', path: 'a.py', code: 'df = pd.read_sql(f"SELECT id FROM t WHERE owner = \'{owner}\'", conn)\n', lines: [1] },
       { name: 'prisma unsafe', path: 'a.ts', code: 'await prisma.$queryRawUnsafe(`SELECT * FROM t WHERE a = ${a}`);', lines: [1] },
       { name: 'python f-string', path: 'a.py', code: 'cursor.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n', lines: [1] },
       { name: 'python percent', path: 'a.py', code: 'cursor.execute("SELECT * FROM users WHERE id = %s" % user_id)\n', lines: [1] },

@@ -43,17 +43,18 @@ function optionsArg(file: CodeFile, call: CallSite): Node | undefined {
   return a && a.type === file.spec.objectLiteral ? a : a && file.spec.identifier.includes(a.type) ? file.resolve(a) : undefined;
 }
 
-/** An ORM call that returns a list with no bound. Undefined when bounded or unknown. */
-function unboundedOrmCall(file: CodeFile, call: CallSite): string | undefined {
+/** An ORM call that returns a list with no bound (judged on its whole chain, reported at the chain's end). */
+function unboundedOrmCall(file: CodeFile, call: CallSite): { label: string; node: Node } | undefined {
   const q = queryCall(file, call);
   if (!q) {
     return undefined;
   }
   const end = chainEnd(file, call);
-  if (end !== call) {
-    return undefined; // judged at the end of the chain
-  }
-  const chain = chainCalls(file, call).map((c) => c.method);
+  const label = listCallLabel(file, call, q, chainCalls(file, end).map((c) => c.method));
+  return label ? { label, node: end.node } : undefined;
+}
+
+function listCallLabel(file: CodeFile, call: CallSite, q: NonNullable<ReturnType<typeof queryCall>>, chain: readonly string[]): string | undefined {
   if (chain.some((m) => LIMITING_CHAIN.has(m))) {
     return undefined;
   }
@@ -72,6 +73,9 @@ function unboundedOrmCall(file: CodeFile, call: CallSite): string | undefined {
     case 'prisma':
       return call.method === 'findMany' && lacks(['take', 'cursor']) ? q.label : undefined;
     case 'sequelize':
+      if (call.method === 'find' && !chain.includes('findOne')) {
+        return lacks(['limit']) ? q.label : undefined; // Mongoose Model.find(filter) with no .limit()
+      }
       return (call.method === 'findAll' || call.method === 'findAndCountAll') && lacks(['limit']) ? q.label : undefined;
     case 'typeorm':
       if ((call.method === 'find' || call.method === 'findAndCount' || call.method === 'findBy' || call.method === 'findAndCountBy') && (call.method.endsWith('By') || lacks(['take', 'limit']))) {
@@ -79,7 +83,7 @@ function unboundedOrmCall(file: CodeFile, call: CallSite): string | undefined {
       }
       return call.method === 'getMany' || call.method === 'getRawMany' || call.method === 'getManyAndCount' ? q.label : undefined;
     case 'knex':
-      return path.length >= 1 && !chain.includes('where') ? q.label : undefined;
+      return path.length >= 1 && !chain.includes('where') && call === chainEnd(file, call) ? q.label : undefined;
     case 'drizzle':
       return path[1] === 'select()' && !chain.includes('where') ? q.label : undefined;
     case 'django':
@@ -125,9 +129,9 @@ export const unboundedList: Rule = {
   checkCode(ctx) {
     const { file } = ctx;
     for (const call of file.calls()) {
-      const label = unboundedOrmCall(file, call);
-      if (label && enclosingHandler(file, call.node)) {
-        ctx.report({ node: call.node, message: `\`${label}\` in a request handler returns every matching row; add a page size (take/limit) and pagination.` });
+      const hit = unboundedOrmCall(file, call);
+      if (hit && enclosingHandler(file, call.node)) {
+        ctx.report({ node: hit.node, message: `\`${hit.label}\` in a request handler returns every matching row; add a page size (take/limit) and pagination.` });
       }
     }
   },
@@ -158,6 +162,7 @@ export const unboundedList: Rule = {
       { name: 'outside a handler', path: 'jobs.ts', code: 'export async function nightly() {\n  const all = await prisma.order.findMany();\n}' },
       { name: 'sql by id', path: 'a.ts', code: "router.get('/users/:id', async (req, res) => {\n  await db.query('SELECT id, name FROM users WHERE id = $1', [req.params.id]);\n});" },
       { name: 'sql count', path: 'a.ts', code: "router.get('/stats', async (req, res) => {\n  await db.query('SELECT count(*) FROM users');\n});" },
+      { name: 'mongoose find with limit', path: 'a.js', code: "router.get('/posts', async (req, res) => {\n  res.json(await Post.find({}).sort({ createdAt: -1 }).limit(20));\n});" },
       { name: 'django sliced', path: 'views.py', code: 'def recent(request):\n    posts = Post.objects.order_by("-created")[:20]\n    return render(request, "p.html", {"posts": posts})\n' },
       { name: 'django paginated', path: 'views.py', code: 'def index(request):\n    page = Paginator(Post.objects.all(), 25).get_page(request.GET.get("page"))\n' },
     ],
@@ -165,6 +170,7 @@ export const unboundedList: Rule = {
       { name: 'prisma findMany in express', path: 'a.ts', code: "app.get('/orders', async (req, res) => {\n  res.json(await prisma.order.findMany({ where: { status: 'open' } }));\n});", lines: [2] },
       { name: 'sql in fastify', path: 'a.js', code: "fastify.get('/users', async (request, reply) => {\n  const { rows } = await pool.query('SELECT id, name FROM users ORDER BY name');\n  return rows;\n});", lines: [2] },
       { name: 'typeorm in a nest controller', path: 'a.ts', code: "class C {\n  @Get()\n  list() {\n    return this.usersRepository.find({ where: { active: true } });\n  }\n}", lines: [4] },
+      { name: 'mongoose find with a chain and no limit', path: 'a.js', code: "router.get('/posts', async (req, res) => {\n  res.json(await Post.find({ published: true }).sort({ createdAt: -1 }).lean());\n});", lines: [2] },
       { name: 'sequelize in a (req, res) handler', path: 'a.js', code: "async function listUsers(req, res) {\n  res.json(await User.findAll());\n}", lines: [2] },
       { name: 'django view', path: 'views.py', code: 'def list_users(request):\n    users = User.objects.all()\n    return JsonResponse({"users": list(users.values())})\n', lines: [2] },
       { name: 'flask sql', path: 'app.py', code: '@app.route("/events")\ndef events():\n    cur.execute("SELECT id, kind FROM events WHERE kind = %s", (k,))\n    return jsonify(cur.fetchall())\n', lines: [3] },
