@@ -53,6 +53,8 @@ export interface ReviewFilesInput {
     /** Each finished tool call, with its one-line summary. */
     readonly onToolCall?: (tool: string, summary: string, isError: boolean) => void;
   };
+  /** Where the answer is read when it is not the editor's chat panel (see REPORT_SETTING). */
+  readonly setting?: string;
   /** Earlier turns, oldest first (chat follow-ups). */
   readonly history?: readonly ModelMessage[];
   /** Each text delta as it streams in. */
@@ -84,7 +86,13 @@ export interface ReviewFilesResult {
 export { RULE_FACTS_TITLE };
 
 /** The prompt `reviewFiles` sends, for callers that need to measure or show it first. */
-export function reviewPromptFor(input: Pick<ReviewFilesInput, 'files' | 'persona' | 'command' | 'userPrompt' | 'grounding' | 'ruleFindings' | 'history'>): BuiltPrompt {
+/** The setting for reviews outside the editor: the command line, CI, MCP clients. */
+export const REPORT_SETTING =
+  'You are reviewing code from a repository outside the editor (a command-line run, a pull-request check or another agent); ' +
+  'your answer becomes a report, a pull-request comment and code-scanning alerts. Refer to the code by repository-relative path and line number. ' +
+  'Be direct and concrete. Never claim to have run code or queries yourself; tool results and the facts given to you were measured by the tool.';
+
+export function reviewPromptFor(input: Pick<ReviewFilesInput, 'files' | 'persona' | 'command' | 'userPrompt' | 'grounding' | 'ruleFindings' | 'history' | 'setting'>): BuiltPrompt {
   const grounding = [...(input.grounding ?? [])];
   if (!grounding.some((g) => g.title === RULE_FACTS_TITLE)) {
     const facts = ruleFactsSection(input.ruleFindings ?? []);
@@ -101,6 +109,7 @@ export function reviewPromptFor(input: Pick<ReviewFilesInput, 'files' | 'persona
     history: input.history ?? [],
     outputContract: OUTPUT_CONTRACT_INSTRUCTIONS,
     grounding,
+    ...(input.setting ? { setting: input.setting } : {}),
   });
 }
 

@@ -14,7 +14,7 @@ import { scrubSecrets } from '../model/modelErrors';
 import { findSlashCommand, type SlashCommandName } from '../slashCommands';
 import { createWorkspaceAccess } from '../tools';
 import { createRulesAccess } from '../tools/engines';
-import { reviewFiles } from './review';
+import { REPORT_SETTING, reviewFiles } from './review';
 import { prepareBatches } from './sendFiles';
 import { runRuleChecks } from './workspace/checks';
 import { collectFiles } from './workspace/collect';
@@ -168,6 +168,7 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
             maxTokens: options.maxTokens,
             signal,
             userPrompt,
+            setting: REPORT_SETTING,
             ruleFindings: ruleFindings.filter((f) => inBatch.has(f.file)),
             grounding: queryPlanFacts(planned.plans.filter((p) => inBatch.has(p.file))),
             tools: options.tools

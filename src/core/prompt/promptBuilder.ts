@@ -30,6 +30,8 @@ export interface PromptInput {
    * each as a titled section placed after the code. Empty or absent: nothing is added.
    */
   readonly grounding?: readonly GroundingSection[];
+  /** Where the answer is read, replacing the editor's chat panel (e.g. a CI report); default: the editor. */
+  readonly setting?: string;
 }
 
 /** One block of facts the extension established itself, e.g. "Facts the rules found". */
@@ -52,7 +54,7 @@ const SETTING =
 export function buildPrompt(input: PromptInput): BuiltPrompt {
   const { persona } = input;
   const principles = persona.principles.length ? `\n\nPrinciples you hold:\n${persona.principles.map((p) => `- ${p}`).join('\n')}` : '';
-  const personaBlock = `${SETTING}\n\n# Who you are: ${persona.name}, ${persona.title}\n\n${persona.body.trim()}${principles}${sessionSummaryInstructions(persona.sessionSummary)}\n\n${input.outputContract.trim()}`;
+  const personaBlock = `${input.setting ?? SETTING}\n\n# Who you are: ${persona.name}, ${persona.title}\n\n${persona.body.trim()}${principles}${sessionSummaryInstructions(persona.sessionSummary)}\n\n${input.outputContract.trim()}`;
   const instructions = input.command
     ? `# Task: /${input.command.name}\n\n${personaInstructionsFor(persona, input.command.name)}`
     : `# Task\n\n${GENERAL_INSTRUCTIONS}`;

@@ -275,6 +275,7 @@ describe('architect-personas review (process)', function () {
       assert.ok(!body.includes('hunter2-very-secret'), 'the password is redacted before sending');
       assert.ok(body.includes('rule=\\"n-plus-one\\"'), 'the rule facts are in the prompt');
       assert.ok(body.includes('# Task: /optimize'));
+      assert.ok(body.includes('a pull-request check') && !body.includes('chat panel'), 'the persona knows its answer is a report');
       assert.match(r.stderr, /Redacted secrets in src\/db\/pool\.ts before sending/);
     });
 
