@@ -47,7 +47,10 @@ export function encodeCommandArgs(args: readonly unknown[]): string {
 
 /** Markdown link text: the title with every character Markdown could act on escaped, on one line. */
 export function escapeLinkText(title: string): string {
-  return title.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]()<>!#|~&]/g, (c) => `\\${c}`);
+  return title
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]()<>!#|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&'); // only an entity-like `&…;` needs it
 }
 
 export interface CommandLinkOptions {
