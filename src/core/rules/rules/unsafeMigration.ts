@@ -1,6 +1,7 @@
 import { fieldsOf, list, names, nodeOf, walk } from '../sql/ast';
 import { typeOf, type SchemaModel } from '../sql/schemaModel';
 import type { SqlStatement } from '../sql/sqlText';
+import type { CodeFile } from '../engine/codeFile';
 import type { Rule, RuleFix, SqlRuleContext } from '../types';
 
 const MIGRATION_CODE_PATH = /(^|\/)(migrations?|migrate|alembic|versions)\/|migration/i;
@@ -141,6 +142,46 @@ function problemsOf(st: SqlStatement, isNew: (t: string) => boolean, schema: Sch
   return out;
 }
 
+/** The first positional argument's literal text (a table name), when it is a plain string. */
+function literalArg(file: CodeFile, node: unknown): string | undefined {
+  const n = node as Parameters<CodeFile['stringValue']>[0] | undefined;
+  const v = n ? file.stringValue(n) : undefined;
+  return v && v.dynamic.length === 0 ? v.text.toLowerCase() : undefined;
+}
+
+function isTrue(node: ReturnType<CodeFile['keywordArg']>): boolean {
+  return !!node && node.text === 'True';
+}
+
+/** Alembic operations (`op.create_index`, `op.add_column`, …) in a Python migration. */
+function checkAlembic(file: CodeFile, report: (node: Parameters<CodeFile['stringValue']>[0], message: string) => void): void {
+  const calls = file.calls().filter((c) => c.path.length === 2 && c.path[0] === 'op');
+  const created = new Set(calls.filter((c) => c.method === 'create_table').map((c) => literalArg(file, file.positional(c)[0])).filter((t): t is string => !!t));
+  for (const c of calls) {
+    const args = file.positional(c);
+    const table = literalArg(file, c.method === 'create_index' ? args[1] : c.method === 'create_foreign_key' ? args[1] : args[0]);
+    if (!table || created.has(table) || file.hasSplat(c)) {
+      continue;
+    }
+    if (c.method === 'create_index' && !isTrue(file.keywordArg(c, 'postgresql_concurrently'))) {
+      report(c.node, `op.create_index on existing table \`${table}\` without postgresql_concurrently=True blocks writes to it until the index is built.`);
+    } else if (c.method === 'create_foreign_key' && !isTrue(file.keywordArg(c, 'postgresql_not_valid'))) {
+      report(c.node, `op.create_foreign_key on \`${table}\` validates every row while blocking writes; pass postgresql_not_valid=True and validate in a later migration.`);
+    } else if (c.method === 'add_column') {
+      const column = args[1] ? file.callAt(args[1]) : undefined;
+      if (column && column.method === 'Column' && file.keywordArg(column, 'nullable')?.text === 'False' && !file.keywordArg(column, 'server_default')) {
+        report(c.node, `op.add_column with nullable=False and no server_default fails on \`${table}\` once it has rows; add it nullable, backfill, then alter it.`);
+      }
+    } else if (c.method === 'alter_column') {
+      if (file.keywordArg(c, 'type_')) {
+        report(c.node, `op.alter_column(type_=…) on \`${table}\` rewrites the table and its indexes under an exclusive lock.`);
+      } else if (file.keywordArg(c, 'nullable')?.text === 'False') {
+        report(c.node, `op.alter_column(nullable=False) on \`${table}\` scans the whole table under an exclusive lock; add a CHECK (… IS NOT NULL) NOT VALID constraint and validate it first.`);
+      }
+    }
+  }
+}
+
 export const unsafeMigration: Rule = {
   meta: {
     id: 'unsafe-migration',
@@ -150,7 +191,7 @@ export const unsafeMigration: Rule = {
     languages: ['sql', 'typescript', 'javascript', 'python'],
     docs: {
       what:
-        'Reports, on tables not created earlier in the same file: `CREATE INDEX` without `CONCURRENTLY`; `ADD COLUMN … NOT NULL` without a default; a default that is ' +
+        'Reports, on tables not created earlier in the same file (SQL, or Alembic `op.*` operations in a Python migration): `CREATE INDEX` without `CONCURRENTLY`; `ADD COLUMN … NOT NULL` without a default; a default that is ' +
         'volatile (`gen_random_uuid()`, `clock_timestamp()`); a foreign key or CHECK constraint added without `NOT VALID`; a UNIQUE/PRIMARY KEY constraint built in place; ' +
         'a column type change that rewrites the table (widening a varchar or changing it to text, known from the schema, is fine); and `SET NOT NULL`. ' +
         'It reads .sql files and the SQL strings of migration code (files under migrations/, alembic versions/, …).',
@@ -165,6 +206,11 @@ export const unsafeMigration: Rule = {
       },
       fixHint: 'Use CONCURRENTLY / NOT VALID + VALIDATE CONSTRAINT / a nullable column with a backfill, in separate migrations outside a transaction.',
     },
+  },
+  checkCode(ctx) {
+    if (ctx.file.spec.ruleLanguage === 'python' && MIGRATION_CODE_PATH.test(ctx.file.path)) {
+      checkAlembic(ctx.file, (node, message) => ctx.report({ node, message }));
+    }
   },
   checkSql(ctx) {
     if (!ctx.isSqlFile && !MIGRATION_CODE_PATH.test(ctx.path)) {
@@ -195,6 +241,11 @@ export const unsafeMigration: Rule = {
         code: 'ALTER TABLE users ALTER COLUMN name TYPE varchar(200);\n',
         schema: [{ path: 'migrations/001.sql', text: 'CREATE TABLE users (id int PRIMARY KEY, name varchar(100));' }],
       },
+      {
+        name: 'alembic done safely',
+        path: 'alembic/versions/4b1c_safe.py',
+        code: 'def upgrade():\n    with op.get_context().autocommit_block():\n        op.create_index("ix_users_email", "users", ["email"], postgresql_concurrently=True)\n    op.add_column("users", sa.Column("plan", sa.Text(), nullable=False, server_default="free"))\n    op.create_table("audit", sa.Column("id", sa.Integer(), primary_key=True))\n    op.create_index("ix_audit_id", "audit", ["id"])\n',
+      },
       { name: 'migration code with concurrent index', path: 'src/migrations/1700000000000-AddIdx.ts', code: "await queryRunner.query('CREATE INDEX CONCURRENTLY users_email_idx ON users (email)');" },
     ],
     invalid: [
@@ -203,6 +254,12 @@ export const unsafeMigration: Rule = {
       { name: 'validated foreign key', path: 'migrations/004.sql', code: 'ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id);\n', lines: [1] },
       { name: 'type change', path: 'migrations/005.sql', code: 'ALTER TABLE events ALTER COLUMN id TYPE bigint;\n', lines: [1] },
       { name: 'set not null', path: 'migrations/006.sql', code: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n', lines: [1] },
+      {
+        name: 'alembic',
+        path: 'alembic/versions/3f2a_add_email_index.py',
+        code: 'def upgrade():\n    op.create_index("ix_users_email", "users", ["email"])\n    op.add_column("users", sa.Column("plan", sa.Text(), nullable=False))\n',
+        lines: [2, 3],
+      },
       { name: 'in a knex migration', path: 'db/migrations/20240101_add_idx.js', code: "exports.up = (knex) => knex.raw('CREATE INDEX users_email_idx ON users (email)');\n", lines: [1] },
     ],
   },
