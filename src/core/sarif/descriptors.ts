@@ -56,7 +56,7 @@ export function ruleDescriptor(ruleId: string, meta: RuleMeta | undefined, examp
     name: ruleId,
     shortDescription: { text: firstSentence(summary) || ruleId },
     fullDescription: { text: meta ? plainText(`${meta.docs.what} ${meta.docs.why}`) : plainText(summary) || ruleId },
-    help: { text: plainText(docs), markdown: docs },
+    help: { text: meta ? plainText(`${meta.docs.what} ${meta.docs.why} Use instead: ${meta.docs.insteadText} Fix: ${meta.docs.fixHint}`) : plainText(docs), markdown: docs },
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: {
       'security-severity': securitySeverity(severity),
