@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance as perfHooks } from 'node:perf_hooks';
 import { createQueryPlanner, type QueryPlannerOptions } from '../../src/core/sql';
 import { REPO_ROOT } from './core';
 import { summarize, type Row } from './stats';
@@ -50,12 +50,15 @@ export async function benchPglite(vsixBytes?: number): Promise<{ rows: Row[]; ra
     const stoppedOnce = new Promise<void>((r) => (stopped = r));
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
+    const elu0 = perfHooks.eventLoopUtilization();
     const cacheDir = path.join(tmp, 'cache');
     const planner = createQueryPlanner({ ...base, root: shopRoot(), rows: 100_000, cacheDir, idleMs: 1_000, log: (s) => s.includes('stopped') && stopped() });
     const t0 = performance.now();
     const first = await planner.explain(QUERY);
     const coldMs = performance.now() - t0;
     loop.disable();
+    // Share of the cold load the calling thread's event loop was busy (the work is in the worker).
+    const busy = perfHooks.eventLoopUtilization(elu0).utilization;
     const status = await planner.schemaStatus();
     const warm: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -96,7 +99,7 @@ export async function benchPglite(vsixBytes?: number): Promise<{ rows: Row[]; ra
     Object.assign(raw, {
       coldMs, snapshotMs, bareMs, warm, status: status.timings, restarted: restarted.timings, bare: bareStatus.timings, m300: bigStatus.timings,
       m300Summary: bigStatus.summary, firstShape: first.shape, againShape: again.shape, rssBefore, rssLoaded, rssAfterIdle,
-      loopMaxMs: loop.max / 1e6, distPgliteBytes: dist, vsixBytes,
+      loopMaxMs: loop.max / 1e6, callerBusy: busy, distPgliteBytes: dist, vsixBytes,
     });
     const rows: Row[] = [
       { id: 'pgFirstPlanBare', label: '7. PGlite: start (prebuilt data dir) → first plan, 1-table schema', unit: 'ms', value: bareMs, target: { op: '<=', limit: 1500 } },
@@ -108,7 +111,8 @@ export async function benchPglite(vsixBytes?: number): Promise<{ rows: Row[]; ra
       { id: 'pgRows100k', label: '   100,000 + 20,000 synthetic rows generated and analysed', unit: 'ms', value: status.timings.dataMs, target: { op: '<=', limit: 2000 } },
       { id: 'pgRssLoaded', label: `   process RSS: ${(rssBefore / MB).toFixed(0)} MB before, loaded`, unit: 'MB', value: rssLoaded / MB },
       { id: 'pgRssIdle', label: '   process RSS after the idle stop', unit: 'MB', value: rssAfterIdle / MB },
-      { id: 'pgLoopMax', label: '   longest event-loop stall of the caller during the cold load', unit: 'ms', value: loop.max / 1e6, target: { op: '<=', limit: 50 } },
+      { id: 'pgLoopMax', label: '   longest event-loop delay of the caller during the cold load (incl. OS scheduling)', unit: 'ms', value: loop.max / 1e6, target: { op: '<=', limit: 50 } },
+      { id: 'pgCallerBusy', label: '   caller event loop busy during the cold load (utilisation)', unit: '%', value: busy * 100 },
       { id: 'pgDist', label: '   dist/pglite (wasm, data, extensions, base data dir)', unit: 'MB', value: dist / MB },
     ];
     if (vsixBytes !== undefined) {
