@@ -7,10 +7,8 @@ import * as vscode from 'vscode';
 import { OPEN_WALKTHROUGH_COMMAND } from '../readiness/modelReadiness';
 import type { Log } from '../common/log';
 
-/** Walkthrough id as in package.json (VS Code addresses it as `<extension id>#<id>`). */
-export const WALKTHROUGH_ID = 'architectPersonas.gettingStarted';
-/** Step ids as in package.json, in order. */
-export const WALKTHROUGH_STEPS = ['model', 'persona', 'debug', 'review', 'rules'] as const;
+import { WALKTHROUGH_ID, WALKTHROUGH_STEPS } from './walkthroughSteps';
+
 export const FIRST_RUN_FLAG = 'architectPersonas.walkthroughShown';
 
 export interface Walkthrough {
@@ -21,7 +19,7 @@ export interface Walkthrough {
 export function registerWalkthrough(context: vscode.ExtensionContext, log: Log): Walkthrough {
   const category = `${context.extension.id}#${WALKTHROUGH_ID}`;
   const open = (step?: unknown): Thenable<unknown> => {
-    const known = WALKTHROUGH_STEPS.find((s) => s === step);
+    const known = WALKTHROUGH_STEPS.find((s) => s.id === step)?.id;
     return vscode.commands.executeCommand(
       'workbench.action.openWalkthrough',
       known ? { category, step: known } : category,
