@@ -16,14 +16,14 @@ export function detectSpans(text: string): RawSpan[] {
     return [];
   }
   const lower = text.toLowerCase();
-  const raw = [
-    ...scanPrivateKeys(text),
-    ...scanProviders(text, lower),
-    ...scanJsonWebTokens(text),
-    ...scanUrlCredentials(text, lower),
-    ...scanKubernetesSecrets(text, lower),
-    ...scanAssignments(text, lower),
-  ].filter((s) => s.end > s.start);
+  const raw: RawSpan[] = [];
+  for (const found of [scanPrivateKeys(text), scanProviders(text, lower), scanJsonWebTokens(text), scanUrlCredentials(text, lower), scanKubernetesSecrets(text, lower), scanAssignments(text, lower)]) {
+    for (const s of found) {
+      if (s.end > s.start) {
+        raw.push(s);
+      }
+    }
+  }
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: RawSpan[] = [];
   for (const s of raw) {

@@ -27,7 +27,7 @@ export function scanKubernetesSecrets(text: string, lower = text.toLowerCase()):
   let blockIndent = -1;
   for (const raw of lines) {
     addWork(raw.length + 1);
-    const line = raw.replace(/\r$/, '');
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const indent = indentOf(line);
     const trimmed = line.trim();
     if (blockIndent >= 0) {
@@ -40,7 +40,7 @@ export function scanKubernetesSecrets(text: string, lower = text.toLowerCase()):
       }
       blockIndent = -1;
     }
-    if (/^(?:data|stringData):\s*$/.test(trimmed)) {
+    if ((trimmed.startsWith('data:') || trimmed.startsWith('stringData:')) && /^(?:data|stringData):\s*$/.test(trimmed)) {
       dataIndent = indent;
     } else if (dataIndent >= 0 && trimmed !== '' && !trimmed.startsWith('#')) {
       if (indent <= dataIndent) {

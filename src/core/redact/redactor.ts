@@ -33,28 +33,35 @@ export function redact(text: string, options: RedactOptions = {}): RedactionResu
     return { text, redactions: [], spans: [] };
   }
   // number the distinct values of each kind in order of appearance
+  const values = spans.map((s) => text.slice(s.start, s.end));
   const numbers = new Map<string, Map<string, number>>();
-  for (const s of spans) {
-    const value = text.slice(s.start, s.end);
-    let byValue = numbers.get(s.kind);
+  for (let i = 0; i < spans.length; i++) {
+    let byValue = numbers.get(spans[i].kind);
     if (!byValue) {
       byValue = new Map();
-      numbers.set(s.kind, byValue);
+      numbers.set(spans[i].kind, byValue);
     }
-    if (!byValue.has(value)) {
-      byValue.set(value, byValue.size + 1);
+    if (!byValue.has(values[i])) {
+      byValue.set(values[i], byValue.size + 1);
     }
   }
+  const single = new Map<string, string>();
   const counts = new Map<string, number>();
   const out: string[] = [];
   const redacted: RedactedSpan[] = [];
   let pos = 0;
   let outLen = 0;
-  for (const s of spans) {
-    const value = text.slice(s.start, s.end);
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    const value = values[i];
     const byValue = numbers.get(s.kind)!;
-    const n = byValue.get(value)!;
-    const placeholder = byValue.size > 1 ? `[REDACTED:${s.kind}#${n}]` : `[REDACTED:${s.kind}]`;
+    let placeholder: string;
+    if (byValue.size > 1) {
+      placeholder = `[REDACTED:${s.kind}#${byValue.get(value)!}]`;
+    } else {
+      placeholder = single.get(s.kind) ?? `[REDACTED:${s.kind}]`;
+      single.set(s.kind, placeholder);
+    }
     const before = text.slice(pos, s.start);
     out.push(before);
     outLen += before.length;
