@@ -136,7 +136,10 @@ describe('Review with Architect', () => {
     assert.match(doc.getText(), /user_id = ANY\(\$1\)/, 'the fix was applied after Apply');
     assert.doesNotMatch(doc.getText(), /WHERE user_id = \$1'/);
     await waitForDiagnostics(uri, 'the fixed finding to disappear', (d) => d.length === 0);
+    // Leave the file as on disk for the next suites: revert this document (whatever editor is active).
+    await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('users.ts reverted', () => (!doc.isDirty && doc.getText() === fs.readFileSync(uri.fsPath, 'utf8') ? true : undefined));
   });
 
   it('Review Uncommitted Changes sends only the changed hunks (git diff HEAD), and Clear Review Diagnostics clears', async () => {
