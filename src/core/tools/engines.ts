@@ -44,6 +44,12 @@ export interface SqlAccessOptions {
   /** architectPersonas.queryPlans.schemaPath, when set. */
   readonly override?: string;
   readonly log?: (s: string) => void;
+  /**
+   * A planner owned by the surface (the extension's one embedded Postgres per folder, shared
+   * with Explain Query Plan and the chat's checks). Given: it is used, and `dispose` leaves it
+   * to its owner. Absent: this access creates and disposes its own.
+   */
+  readonly planner?: () => QueryPlanner;
 }
 
 /**
@@ -56,7 +62,7 @@ export function createSqlAccess(options: SqlAccessOptions): SqlAccess & { dispos
   const get = () =>
     (planner ??= import('../sql').then((sql) => ({
       sql,
-      planner: sql.createQueryPlanner({
+      planner: options.planner?.() ?? sql.createQueryPlanner({
         root: options.root,
         ...(options.override ? { override: options.override } : {}),
         ...(options.rows ? { rows: options.rows } : {}),
@@ -83,7 +89,7 @@ export function createSqlAccess(options: SqlAccessOptions): SqlAccess & { dispos
     async dispose() {
       const current = planner;
       planner = undefined;
-      if (current) {
+      if (current && !options.planner) {
         await (await current).planner.dispose();
       }
     },

@@ -13,12 +13,15 @@ import type { Log } from '../common/log';
 import { readModelSettings } from '../common/settings';
 import type { PersonaService } from '../personas/personaService';
 import { registerToolEngines } from './toolEngines';
+import type { QueryPlanner } from '../../core/sql';
 import { readToolSettings, vscodeToolContext } from './toolContext';
 
 export interface LmToolDeps {
   readonly personas: PersonaService;
   readonly anthropic: AnthropicAccess;
   readonly log: Log;
+  /** The extension's embedded Postgres per folder (QueryPlanService.plannerFor), shared with the SQL tools. */
+  readonly plannerFor?: (root: string) => QueryPlanner;
 }
 
 interface ReviewInput {
@@ -37,7 +40,7 @@ interface ReviewInput {
  * untrusted workspace gets nothing but a refusal.
  */
 export function registerLmTools(context: vscode.ExtensionContext, deps: LmToolDeps): void {
-  registerToolEngines(context);
+  registerToolEngines(context, deps.plannerFor);
   const ctxOrRefusal = (): ToolContext | string => {
     if (!vscode.workspace.isTrusted) {
       return 'The workspace is not trusted, so Architect Personas does not read its files for other tools. Trust the workspace first.';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { RulesWorkerClient } from '../../core/rules/worker/workerClient';
 import { createSqlAccess, createWorkerRulesAccess } from '../../core/tools/engines';
 import type { RulesAccess, SqlAccess } from '../../core/tools';
+import type { QueryPlanner } from '../../core/sql';
 import { SETTINGS_SECTION } from '../common/settings';
 
 /**
@@ -11,6 +12,8 @@ import { SETTINGS_SECTION } from '../common/settings';
  * extension deactivates. The planner itself stops its worker after idle.
  */
 const planners = new Map<string, { signature: string; access: ReturnType<typeof createSqlAccess> }>();
+/** The extension's query-plan service (one embedded Postgres per folder), when registered. */
+let sharedPlanner: ((root: string) => QueryPlanner) | undefined;
 
 export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
@@ -24,7 +27,14 @@ export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess
   if (existing) {
     void existing.access.dispose().catch(() => undefined);
   }
-  const access = createSqlAccess({ root, ...(typeof rows === 'number' && rows > 0 ? { rows } : {}), ...(override ? { override } : {}), ...(log ? { log } : {}) });
+  const shared = sharedPlanner;
+  const access = createSqlAccess({
+    root,
+    ...(typeof rows === 'number' && rows > 0 ? { rows } : {}),
+    ...(override ? { override } : {}),
+    ...(log ? { log } : {}),
+    ...(shared ? { planner: () => shared(root) } : {}),
+  });
   planners.set(root, { signature, access });
   return access;
 }
@@ -37,7 +47,12 @@ export function rulesAccessFor(root: string | undefined): RulesAccess {
   return createWorkerRulesAccess(rulesWorker, root);
 }
 
-export function registerToolEngines(context: vscode.ExtensionContext): void {
+/**
+ * `plannerFor`: the extension's QueryPlanService, so the SQL tools share its embedded Postgres
+ * (one worker of ~450 MB per folder, not two) and its snapshot cache.
+ */
+export function registerToolEngines(context: vscode.ExtensionContext, plannerFor?: (root: string) => QueryPlanner): void {
+  sharedPlanner = plannerFor;
   context.subscriptions.push({
     dispose: () => {
       void rulesWorker?.dispose().catch(() => undefined);
@@ -46,6 +61,7 @@ export function registerToolEngines(context: vscode.ExtensionContext): void {
         void access.dispose().catch(() => undefined);
       }
       planners.clear();
+      sharedPlanner = undefined;
     },
   });
 }
