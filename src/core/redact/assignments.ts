@@ -17,7 +17,8 @@ import { charClasses, isPlaceholderValue, isWordPhrase, shannonEntropy } from '.
 import { addWork } from './work';
 
 export const ASSIGNMENT_PRIORITY = 1;
-const STEMS = ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'bearer'];
+/** `bearer` is not a stem: `Bearer <token>` is found by urlCredentials.ts wherever it is written. */
+const STEMS = ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'];
 const MAX_KEY = 80;
 const MAX_VALUE = 1000;
 
