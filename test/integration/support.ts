@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArchitectPersonasApi } from '../../src/extension';
 import { startFakeAnthropic, type FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
+// Every suite using these helpers gets the fixture workspace restored after each test.
+import './isolation';
 
 export const EXTENSION_ID = 'architect-personas.architect-personas';
 export const TEST_KEY = 'sk-ant-test-0000000000000000';
