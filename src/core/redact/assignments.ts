@@ -357,8 +357,10 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
       ks++;
     }
     const name = text.slice(ks, ke);
-    const strength = classifyKey(name) ?? (/^key$/i.test(name) ? parentStrength(text, ks) : undefined);
-    if (!strength) {
+    let strength = classifyKey(name);
+    // a bare `key` is decided by its parent object, looked up only once a plausible value is there
+    const bareKey = strength === undefined && /^key$/i.test(name);
+    if (!strength && !bareKey) {
       continue;
     }
     const paired = pairedValue(text, ks, ke);
@@ -373,6 +375,24 @@ export function scanAssignments(text: string, lower = text.toLowerCase()): RawSp
     cursor = Math.max(cursor, value.end); // never read the same value twice
     addWork(value.end - found.at);
     let { start, end } = value;
+    if (bareKey) {
+      if (!isSecretValue(text.slice(start, end), 'secret', value.quoted)) {
+        if (value.quoted) {
+          cursor = ke; // <add key="DbPassword" value="…"/>: the name inside the quotes is the key
+        }
+        continue;
+      }
+      strength = parentStrength(text, ks);
+      if (!strength) {
+        if (value.quoted) {
+          cursor = ke;
+        }
+        continue;
+      }
+    }
+    if (!strength) {
+      continue;
+    }
     if (strength === 'auth-header') {
       // Authorization: Bearer <token> / Basic <base64> / Api-Token <t>: the credential after the scheme
       if (!value.quoted && /^[ \t]+[^\s"'`]/.test(text.slice(end, end + 2)) && /^[A-Za-z][\w-]{1,24}$/.test(text.slice(start, end))) {
