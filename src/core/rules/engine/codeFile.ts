@@ -51,44 +51,129 @@ export class CodeFile {
     private readonly callQuery: Query,
   ) {}
 
+  private rootCache?: Node;
+
   get root(): Node {
-    return this.tree.rootNode;
+    // Tree.rootNode crosses into wasm and allocates a new Node on every read
+    return (this.rootCache ??= this.tree.rootNode);
   }
 
-  private parents?: Map<number, Node>;
+  /** Parents found so far, by node id (null: the root, or a node outside the tree). */
+  private readonly parents = new Map<number, Node | null>();
+  private topLevel?: { nodes: Node[]; ends: number[] };
+  private allParentsIndexed = false;
 
   /**
-   * The parent of a node. Node.parent is computed by walking down from the root each time (slow
-   * on large files), so the parents are indexed once, in one cursor walk, on first use.
+   * The parent of a node. Node.parent walks down from the root on every call, and indexing the
+   * whole tree's parents costs a crossing into wasm per node, so the path from the root is found
+   * on demand: a binary search over the root's children (kept in JS), then
+   * Node.childWithDescendant one level at a time; every parent on that path is remembered.
    */
   parentOf(node: Node): Node | null {
-    if (!this.parents) {
-      const map = new Map<number, Node>();
-      const cursor = this.tree.rootNode.walk();
-      const stack: Node[] = [];
-      outer: for (;;) {
-        if (cursor.gotoFirstChild()) {
-          cursor.gotoParent();
-          stack.push(cursor.currentNode);
-          cursor.gotoFirstChild();
-          map.set(cursor.nodeId, stack[stack.length - 1]);
-          continue;
-        }
-        for (;;) {
-          if (cursor.gotoNextSibling()) {
-            map.set(cursor.nodeId, stack[stack.length - 1]);
-            continue outer;
-          }
-          if (!cursor.gotoParent()) {
-            break outer;
-          }
-          stack.pop();
-        }
-      }
-      cursor.delete();
-      this.parents = map;
+    const known = this.parents.get(node.id);
+    if (known !== undefined) {
+      return known;
     }
+    const root = this.root;
+    if (node.id === root.id) {
+      this.parents.set(node.id, null);
+      return null;
+    }
+    if (this.allParentsIndexed) {
+      return null;
+    }
+    const top = this.topLevelAt(node.startIndex);
+    let parent: Node | undefined;
+    if (top) {
+      if (top.id === node.id) {
+        parent = root;
+      } else {
+        parent = this.descend(top, node);
+      }
+    }
+    parent ??= this.descend(root, node);
+    if (parent) {
+      this.parents.set(node.id, parent);
+      return parent;
+    }
+    // not reachable by ranges (zero-width nodes at a boundary): index every parent once
+    this.indexAllParents();
     return this.parents.get(node.id) ?? null;
+  }
+
+  /** The root child whose range holds byte `index` (the last one starting at or before it). */
+  private topLevelAt(index: number): Node | undefined {
+    if (!this.topLevel) {
+      const nodes = this.root.children.filter((c): c is Node => !!c);
+      for (const c of nodes) {
+        this.parents.set(c.id, this.root);
+      }
+      this.topLevel = { nodes, ends: nodes.map((c) => c.endIndex) };
+    }
+    const { nodes, ends } = this.topLevel;
+    let lo = 0;
+    let hi = nodes.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (nodes[mid].startIndex <= index) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found >= 0 && index <= ends[found] ? nodes[found] : undefined;
+  }
+
+  /** The parent of `target` below `from`, remembering each parent on the way; undefined when `target` is not found there. */
+  private descend(from: Node, target: Node): Node | undefined {
+    let cur = from;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const next = cur.childWithDescendant(target);
+      if (!next) {
+        return undefined;
+      }
+      if (next.id === target.id) {
+        return cur;
+      }
+      if (next.id === cur.id) {
+        return undefined;
+      }
+      if (!this.parents.has(next.id)) {
+        this.parents.set(next.id, cur);
+      }
+      cur = next;
+    }
+    return undefined;
+  }
+
+  /** One cursor walk recording every node's parent (the fallback of parentOf). */
+  private indexAllParents(): void {
+    const map = this.parents;
+    const cursor = this.root.walk();
+    const stack: Node[] = [];
+    outer: for (;;) {
+      if (cursor.gotoFirstChild()) {
+        cursor.gotoParent();
+        stack.push(cursor.currentNode);
+        cursor.gotoFirstChild();
+        map.set(cursor.nodeId, stack[stack.length - 1]);
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) {
+          map.set(cursor.nodeId, stack[stack.length - 1]);
+          continue outer;
+        }
+        if (!cursor.gotoParent()) {
+          break outer;
+        }
+        stack.pop();
+      }
+    }
+    cursor.delete();
+    this.allParentsIndexed = true;
   }
 
   /** True for a `.tsx`/`.jsx` file (usually browser code). */
