@@ -6,7 +6,7 @@
  * is kept, downgraded to `note`; one that names no file becomes a tool notification. Code
  * snippets are redacted (secrets replaced), as they leave the machine with the log.
  */
-import { redactSecrets } from '../context/redact';
+import { redact } from '../redact';
 import type { VerifiedFinding } from '../findings/verify';
 import type { RuleFinding, RuleMeta } from '../pipeline/ruleFinding';
 import { plainText } from '../review/reviewModel';
@@ -70,7 +70,7 @@ function linesOf(sources: ReadonlyMap<string, string> | undefined, path: string)
 
 /** Snippets travel to code-scanning services: secrets in them are replaced like in a model request. */
 function snippet(text: string): { text: string } {
-  return { text: redactSecrets(text).text };
+  return { text: redact(text).text };
 }
 
 /** A region covering whole lines (or the given columns), with the code as snippet when known. */

@@ -3,7 +3,7 @@
  * bytes per file, results, characters per line) so a large repository answers in a second.
  * Ignored and secret-looking files are never searched; redaction applies to the lines returned.
  */
-import { redactSecrets } from '../context/redact';
+import { redact } from '../redact';
 import type { ToolDefinition } from './types';
 
 const MAX_FILES = 3000;
@@ -55,7 +55,7 @@ export const findInWorkspaceTool: ToolDefinition = {
           }
           let line = lines[i].trim();
           if (ctx.redactSecrets) {
-            line = redactSecrets(line).text;
+            line = redact(line).text;
           }
           hits.push(`${path}:${i + 1}: ${line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}…` : line}`);
         }

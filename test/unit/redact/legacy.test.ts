@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { redactSecrets } from '../../../src/core/context/redact';
+import { redact as redactSecrets } from '../../../src/core/redact';
 
 // Fake secrets are assembled at run time so that secret scanners do not flag this file.
 const j = (...parts: string[]): string => parts.join('');
@@ -40,7 +40,7 @@ const CASES: Case[] = [
   { kind: 'secret-assignment', secret: 'k3y-v4lu3-xyz', line: '{ "apiKey": "${S}" }' },
 ];
 
-describe('Redaction: redactSecrets (the former src/core/context API)', () => {
+describe('Redaction: redactSecrets (the cases of the first redactor, kept)', () => {
   for (const c of CASES) {
     it(`replaces ${c.kind} in: ${c.line}`, () => {
       const input = c.line.replace('${S}', c.secret);
