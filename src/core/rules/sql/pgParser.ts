@@ -44,13 +44,35 @@ export function pg(): PgModule {
   return loaded;
 }
 
-/** Parses `sql`; undefined on a syntax error. */
+/** Parse results by SQL text (null: a syntax error); the same query text recurs across a workspace. */
+const parsedByText = new Map<string, readonly PgRawStmt[] | null>();
+const PARSE_CACHE_LIMIT = 5000;
+/** Longer texts (whole .sql files) are parsed every time rather than held in memory. */
+const PARSE_CACHE_MAX_LENGTH = 4000;
+
+/**
+ * Parses `sql`; undefined on a syntax error. Results are cached by text and shared between
+ * callers, so they must be treated as read-only.
+ */
 export function tryParse(sql: string): PgRawStmt[] | undefined {
-  try {
-    return pg().parseSync(sql).stmts ?? [];
-  } catch {
-    return undefined;
+  const cacheable = sql.length <= PARSE_CACHE_MAX_LENGTH;
+  const cached = cacheable ? parsedByText.get(sql) : undefined;
+  if (cached !== undefined) {
+    return cached === null ? undefined : (cached as PgRawStmt[]);
   }
+  let result: PgRawStmt[] | null;
+  try {
+    result = pg().parseSync(sql).stmts ?? [];
+  } catch {
+    result = null;
+  }
+  if (cacheable) {
+    if (parsedByText.size >= PARSE_CACHE_LIMIT) {
+      parsedByText.clear();
+    }
+    parsedByText.set(sql, result);
+  }
+  return result ?? undefined;
 }
 
 /** Splits SQL into statements at top-level `;` tokens (the real scanner, so quotes and comments are respected). */
