@@ -176,6 +176,27 @@ export class CodeFile {
     this.allParentsIndexed = true;
   }
 
+  private scan?: { readonly nodes: readonly Node[]; readonly types: readonly string[]; readonly covers: ReadonlySet<string> };
+
+  /**
+   * The root's descendants of any of `types`, in document order. The string, concatenation and
+   * assignment nodes several rules read are collected in one shared walk (their types read once);
+   * other types get a walk of their own.
+   */
+  descendantsOfType(types: readonly string[]): Node[] {
+    if (!this.scan) {
+      const covers = new Set([...this.spec.strings.literal, ...(this.spec.strings.concatenated ? [this.spec.strings.concatenated] : []), ...Object.keys(this.spec.assignments)]);
+      const nodes = this.root.descendantsOfType([...covers]).filter((n): n is Node => !!n);
+      this.scan = { nodes, types: nodes.map((n) => n.type), covers };
+    }
+    const { nodes, types: typeOf, covers } = this.scan;
+    if (!types.every((t) => covers.has(t))) {
+      return this.root.descendantsOfType([...types]).filter((n): n is Node => !!n);
+    }
+    const want = new Set(types);
+    return nodes.filter((_, i) => want.has(typeOf[i]));
+  }
+
   /** True for a `.tsx`/`.jsx` file (usually browser code). */
   get isJsx(): boolean {
     return /\.[jt]sx$/i.test(this.path);

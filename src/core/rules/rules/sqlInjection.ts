@@ -152,7 +152,7 @@ export const sqlInjection: Rule = {
     // SQL text built from values and stored in a variable: reported where it is built
     for (const type of Object.keys(file.spec.assignments)) {
       const [targetField, valueField] = file.spec.assignments[type];
-      for (const a of file.root.descendantsOfType(type)) {
+      for (const a of file.descendantsOfType([type])) {
         const target = a?.childForFieldName(targetField);
         const valueNode = a?.childForFieldName(valueField);
         if (!a || !target || !valueNode || !isStringBuilding(file, valueNode)) {

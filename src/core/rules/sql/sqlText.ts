@@ -176,7 +176,7 @@ export function statementsInCode(file: CodeFile): SqlStatement[] {
   const out: SqlStatement[] = [];
   const { strings, binaryOperator } = file.spec;
   const seen = new Set<number>();
-  const candidates = file.root.descendantsOfType([...strings.literal, ...(strings.concatenated ? [strings.concatenated] : [])]);
+  const candidates = file.descendantsOfType([...strings.literal, ...(strings.concatenated ? [strings.concatenated] : [])]);
   for (const lit of candidates) {
     if (!lit || seen.has(lit.id)) {
       continue;
