@@ -7,11 +7,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createQueryPlanner, formatFixCheck, formatPlanReport } from '../../core/sql';
 import type { CliCommand } from '../commandTable';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
+import { parseCommandArgs } from '../args';
 
 export const EXPLAIN_USAGE = `Usage: architect-personas explain --schema <dir> "<sql>" [options]
 
@@ -33,24 +33,14 @@ Exit codes: 0 it ran (the plan or Postgres's error is printed), 2 usage error or
 `;
 
 function parse(argv: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        schema: { type: 'string' },
-        'schema-path': { type: 'string' },
-        rows: { type: 'string' },
-        fix: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'show-schema': { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. Run 'architect-personas explain --help' for the options.`);
-  }
+  const parsed = parseCommandArgs('explain', argv, {
+    schema: { type: 'string' },
+    'schema-path': { type: 'string' },
+    rows: { type: 'string' },
+    fix: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    'show-schema': { type: 'boolean', default: false },
+  });
   const v = parsed.values;
   if (!v.schema) {
     throw new UsageError('--schema <dir> is required: the workspace root or folder of SQL files to load.');

@@ -6,12 +6,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { countLines } from '../../core/context/lineNumbers';
 import { describeRedactions, describeWindow, previewSent } from '../../core/redact/sentPreview';
 import type { CliCommand } from '../commandTable';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
+import { parseCommandArgs } from '../args';
 
 export const REDACT_USAGE = `Usage: architect-personas redact [file|-] [options]
 
@@ -38,17 +38,7 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 }
 
 function parse(argv: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', default: 'text' }, 'max-tokens': { type: 'string' }, lines: { type: 'string' }, help: { type: 'boolean', default: false } },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. Run 'architect-personas redact --help' for the options.`);
-  }
+  const parsed = parseCommandArgs('redact', argv, { format: { type: 'string', default: 'text' }, 'max-tokens': { type: 'string' }, lines: { type: 'string' }, help: { type: 'boolean', default: false } });
   const v = parsed.values;
   if (v.format !== 'text' && v.format !== 'json') {
     throw new UsageError(`--format must be text or json, not '${v.format}'.`);

@@ -5,7 +5,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity } from '../../core/findings/types';
 import { RULE_TABLE, runRules, type RuleFinding } from '../../core/rules';
 import { collectRuleFiles, collectSchemaFiles } from '../../core/rules/workspace';
@@ -13,6 +12,7 @@ import { toSarif } from '../../core/sarif/toSarif';
 import type { CliCommand } from '../commandTable';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
+import { parseCommandArgs } from '../args';
 
 declare const __CLI_VERSION__: string | undefined;
 
@@ -40,26 +40,16 @@ Exit codes: 0 it ran (whatever it found), 1 findings at or above --fail-on, 2 us
 `;
 
 function parse(argv: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        disable: { type: 'string', multiple: true },
-        root: { type: 'string' },
-        'max-files': { type: 'string' },
-        'fail-on': { type: 'string' },
-        list: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. Run 'architect-personas rules --help' for the options.`);
-  }
+  const parsed = parseCommandArgs('rules', argv, {
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    disable: { type: 'string', multiple: true },
+    root: { type: 'string' },
+    'max-files': { type: 'string' },
+    'fail-on': { type: 'string' },
+    list: { type: 'boolean', default: false },
+  });
   const v = parsed.values;
   const format = v.format as Format;
   if (!FORMATS.includes(format)) {
