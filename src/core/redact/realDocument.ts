@@ -8,7 +8,7 @@
  */
 import { planReplacement, type ReplacementPlan } from '../findings/replacementPlan';
 import { relocateQuote, type QuoteLocation } from '../findings/quoteRelocation';
-import { hasPlaceholder, redact, restoreSecrets } from './redactor';
+import { hasPlaceholder, redact, restoreSecrets, toOriginalOffset } from './redactor';
 import type { RedactionResult } from './types';
 
 /** Offset in the original of an end offset in the redacted text (inside a placeholder: its secret's end). */
@@ -20,20 +20,6 @@ function toOriginalEnd(result: RedactionResult, outOffset: number): number {
     }
     if (outOffset < s.outEnd) {
       return s.end;
-    }
-    delta = s.end - s.outEnd;
-  }
-  return outOffset + delta;
-}
-
-function toOriginalStart(result: RedactionResult, outOffset: number): number {
-  let delta = 0;
-  for (const s of result.spans) {
-    if (outOffset < s.outStart) {
-      break;
-    }
-    if (outOffset < s.outEnd) {
-      return s.start;
     }
     delta = s.end - s.outEnd;
   }
@@ -52,7 +38,7 @@ export function locateQuote(documentText: string, quote: string, hintLine?: numb
     return undefined;
   }
   // redaction keeps every line, so line numbers are the document's
-  return { ...loc, startOffset: toOriginalStart(view, loc.startOffset), endOffset: toOriginalEnd(view, loc.endOffset) };
+  return { ...loc, startOffset: toOriginalOffset(view, loc.startOffset), endOffset: toOriginalEnd(view, loc.endOffset) };
 }
 
 export type FixPlan = { readonly plan: ReplacementPlan } | { readonly error: 'not-found' } | { readonly error: 'unknown-placeholder'; readonly placeholders: readonly string[] };
@@ -76,7 +62,7 @@ export function planFix(documentText: string, quote: string, replacement: string
     return { error: 'unknown-placeholder', placeholders: [...new Set(restored.unknown)] };
   }
   return {
-    plan: { ...onView, startOffset: toOriginalStart(view, onView.startOffset), endOffset: toOriginalEnd(view, onView.endOffset), newText: restored.text },
+    plan: { ...onView, startOffset: toOriginalOffset(view, onView.startOffset), endOffset: toOriginalEnd(view, onView.endOffset), newText: restored.text },
   };
 }
 
