@@ -141,12 +141,16 @@ async function main(): Promise<number> {
     fs.mkdirSync(path.join(root, d), { recursive: true });
   }
   const workspace = prepareWorkspace(root);
+  // The web workbench defaults files.autoSave to afterDelay (desktop VS Code: off). Tests that check
+  // an edit is undoable and unsaved would then race the 1 s auto-save on a busy machine.
+  const userSettings: Record<string, unknown> = { 'files.autoSave': 'off' };
   if (WORKSPACE_TRUST) {
     // Untrusted without the startup question (the smoke-test driver would answer it at random).
-    const userDir = path.join(root, 'user-data', 'User');
-    fs.mkdirSync(userDir, { recursive: true });
-    fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }));
+    Object.assign(userSettings, { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false });
   }
+  const userDir = path.join(root, 'user-data', 'User');
+  fs.mkdirSync(userDir, { recursive: true });
+  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(userSettings));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;

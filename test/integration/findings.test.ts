@@ -72,6 +72,8 @@ describe('Structured findings in the real chat panel', () => {
     });
     assert.doesNotMatch(doc.getText(), /WHERE user_id = \$1'/, 'the quoted loop was replaced');
     assert.match(doc.getText(), /findUserByEmail/, 'the rest of the file is intact');
+    // (The harness sets files.autoSave to desktop VS Code's 'off'; the web default would save after 1 s.)
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'the harness runs with auto-save off');
     assert.equal(doc.isDirty, true, 'applied as an undoable edit, not written behind the editor');
     await vscode.commands.executeCommand('undo');
     await waitFor('the undo', () => (usersDocument()?.getText() === before ? true : undefined));
