@@ -237,7 +237,8 @@ describe('Chat paths nothing tested before (issue #17)', () => {
       await waitForTurnDone();
       const text = await waitFor('the persona note', async () => {
         const t = await chatPanelText();
-        return /Could not re-read the persona files/.test(t) ? t : undefined;
+        // The note renders progressively: wait for its end (the Show Log link), not its first line.
+        return /Could not re-read the persona files/.test(t) && /Show Log/.test(t) ? t : undefined;
       });
       assert.match(text, /answering as .+ as it was loaded before/);
       assert.match(text, /Show Log/, 'with the log as the next step');
