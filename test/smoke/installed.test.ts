@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { api, askInChat, chatPanelText, EXTENSION_ID, openFixture, screenshot, TEST_KEY, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone } from '../integration/support';
+import { api, askInChat, chatPanelText, EXTENSION_ID, openFixture, screenshot, TEST_KEY, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from '../integration/support';
 import { reviewDiagnostics, transcriptPath } from '../integration/reviewSupport';
 
 /** As in src/vscode/rules/ruleDiagnostics.ts. */
@@ -114,5 +114,35 @@ describe('Installed .vsix', () => {
     const loop = rules.find((d) => /n-?plus-?one/i.test(typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
     assert.equal(loop?.range.start.line, 14, 'at the query inside the loop (line 15)');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Explain Query Plan runs on the embedded PostgreSQL shipped in the package (PGlite wasm, data dir, worker)', async function () {
+    this.timeout(240_000);
+    const schemaDir = path.join(workspaceRoot(), 'db', 'migrations');
+    fs.mkdirSync(schemaDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(schemaDir, '001_shop.sql'),
+      'CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE);\n' +
+        'CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id), total numeric(10, 2) NOT NULL);\n',
+    );
+    const config = vscode.workspace.getConfiguration('architectPersonas');
+    await config.update('queryPlans.rows', 2000, vscode.ConfigurationTarget.Global);
+    try {
+      const sql = 'SELECT * FROM orders WHERE user_id = $1';
+      const result = await vscode.commands.executeCommand<{ sql: string; status: string; report: { ok: boolean; shape: string } } | undefined>(
+        'architectPersonas.explainQueryPlan',
+        { sql, uri: vscode.Uri.file(path.join(workspaceRoot(), 'src', 'db', 'users.ts')).toString() },
+      );
+      assert.ok(result, 'the installed extension returned a plan');
+      assert.equal(result.sql, sql);
+      assert.match(result.status, /^Schema: 2 tables from db\/migrations/);
+      assert.ok(result.report.ok, 'EXPLAIN ran on the embedded database');
+      assert.equal(result.report.shape, 'Seq Scan', 'no index on orders(user_id) yet');
+      assert.ok(fs.existsSync(path.join(extension().extensionPath, 'dist', 'pglite')), 'PGlite ships under dist/pglite');
+    } finally {
+      await config.update('queryPlans.rows', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(path.join(workspaceRoot(), 'db'), { recursive: true, force: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
