@@ -3,29 +3,8 @@
  * harness with `--workspace-trust`, so the test folder opens in restricted mode). Runs only the
  * suites in this folder; the main integration run keeps trust disabled.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
+import { runSuitesIn } from '../../harness/mochaSuite';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  if (process.env.MOCHA_GREP) {
-    mocha.grep(process.env.MOCHA_GREP);
-  }
-  for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.test.js')) {
-      mocha.addFile(path.join(__dirname, file));
-    }
-  }
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const passes = runner.stats?.passes ?? 0;
-      console.log(`untrusted: ${passes} passed, ${failures} failed`);
-      if (failures > 0 || passes === 0) {
-        reject(new Error(failures > 0 ? `${failures} test(s) failed` : 'no test ran'));
-      } else {
-        resolve();
-      }
-    });
-  });
+  return runSuitesIn(__dirname, 'untrusted');
 }
