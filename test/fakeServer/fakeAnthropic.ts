@@ -112,6 +112,19 @@ export interface RecordedRequest {
   finished: boolean;
 }
 
+/** A content block of a recorded request (text, tool_use, tool_result), as tests read it back. */
+export interface RecordedContentBlock {
+  type: string;
+  text?: string;
+  id?: string;
+  name?: string;
+  input?: unknown;
+  tool_use_id?: string;
+  content?: string;
+  is_error?: boolean;
+  cache_control?: unknown;
+}
+
 export interface MessagesBody {
   model?: string;
   max_tokens?: number;

@@ -2,19 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_FAKE_MODELS, type FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
+import { DEFAULT_FAKE_MODELS, type FakeAnthropicServer, type RecordedContentBlock } from '../fakeServer/fakeAnthropic';
 import { api, askInChat, chatPanelText, hasChatDom, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from './support';
 
-interface Block {
-  type: string;
-  text?: string;
-  id?: string;
-  name?: string;
-  input?: unknown;
-  tool_use_id?: string;
-  content?: string;
-  is_error?: boolean;
-}
 
 const SCHEMA = 'CREATE TABLE orders (\n  id bigserial PRIMARY KEY,\n  user_id bigint NOT NULL,\n  total_cents int NOT NULL\n);\n';
 
@@ -39,9 +29,9 @@ const FINDING_ON_READ_FILE = [
   'Add the index first.',
 ].join('\n');
 
-function lastUserBlocks(server: FakeAnthropicServer, index: number): Block[] {
+function lastUserBlocks(server: FakeAnthropicServer, index: number): RecordedContentBlock[] {
   const messages = server.requests[index].body!.messages!;
-  return messages[messages.length - 1].content as Block[];
+  return messages[messages.length - 1].content as RecordedContentBlock[];
 }
 
 describe('Tools: the architect calls tools mid-answer in the real chat panel', () => {

@@ -3,7 +3,7 @@ import { AnthropicModelClient } from '../../../src/core/model/anthropicClient';
 import type { ModelRequest, ModelToolCall } from '../../../src/core/model/modelClient';
 import { ModelError } from '../../../src/core/model/modelErrors';
 import { runToolLoop, type ToolRunner, type ToolRunOutcome } from '../../../src/core/model/toolLoop';
-import { FakeAnthropicServer } from '../../fakeServer/fakeAnthropic';
+import { FakeAnthropicServer, type RecordedContentBlock } from '../../fakeServer/fakeAnthropic';
 
 const KEY = 'sk-ant-api03-unit-test-key-0123456789abcdefghij';
 const SPECS = [
@@ -11,17 +11,6 @@ const SPECS = [
   { name: 'explain_query', description: 'Explain a query', inputSchema: { type: 'object', properties: { sql: { type: 'string' } }, required: ['sql'] } },
 ];
 
-interface Content {
-  type: string;
-  text?: string;
-  id?: string;
-  name?: string;
-  input?: unknown;
-  tool_use_id?: string;
-  content?: string;
-  is_error?: boolean;
-  cache_control?: unknown;
-}
 
 function request(signal = new AbortController().signal): ModelRequest {
   return {
@@ -60,9 +49,9 @@ describe('Tool loop against the fake Anthropic server', function () {
   after(() => server.close());
   beforeEach(() => server.reset());
 
-  function userContent(index: number): Content[] {
+  function userContent(index: number): RecordedContentBlock[] {
     const messages = server.requests[index].body!.messages!;
-    return messages[messages.length - 1].content as Content[];
+    return messages[messages.length - 1].content as RecordedContentBlock[];
   }
 
   it('round trip: streams tool_use, runs the tool, sends tool_result and streams the answer', async () => {
@@ -103,7 +92,7 @@ describe('Tool loop against the fake Anthropic server', function () {
     const [a, b] = server.requests.map((r) => r.body!);
     assert.deepEqual(a.tools, b.tools);
     assert.deepEqual(a.system, b.system);
-    assert.deepEqual((a.system as Content[])[0].cache_control, { type: 'ephemeral' });
+    assert.deepEqual((a.system as RecordedContentBlock[])[0].cache_control, { type: 'ephemeral' });
     assert.ok(result.usage!.cacheCreationInputTokens > 0, 'round 1 writes the cache');
     assert.ok(result.usage!.cacheReadInputTokens > 0, 'round 2 reads the persona prefix from the cache');
   });
@@ -149,7 +138,7 @@ describe('Tool loop against the fake Anthropic server', function () {
     assert.equal(r.tool_use_id, 'toolu_bad');
     assert.equal(r.is_error, true);
     assert.match(r.content!, /not valid JSON/);
-    const assistant = server.requests[1].body!.messages!.at(-2)!.content as Content[];
+    const assistant = server.requests[1].body!.messages!.at(-2)!.content as RecordedContentBlock[];
     assert.deepEqual(assistant.at(-1), { type: 'tool_use', id: 'toolu_bad', name: 'read_file', input: {} }, 'replayed with an empty input');
     assert.equal(result.text, 'Sorry.');
   });
