@@ -43,13 +43,20 @@ export class ModelReadiness {
   constructor(private readonly deps: ModelReadinessDeps) {
     this.modelsChanged = vscode.lm.onDidChangeChatModels(() => {
       this.otherModel = undefined;
-      void this.hasOtherModel();
+      this.warm();
     });
   }
 
-  /** Starts the model lookup so that the first check does not wait for it. */
+  /**
+   * Starts the model lookup so that the first check does not wait for it — only when there is no
+   * API key: with one, `source()` never asks, and listing every vendor's models would make our own
+   * provider call the Anthropic models endpoint at activation for nothing.
+   */
   warm(): void {
-    void this.hasOtherModel();
+    void this.deps.hasApiKey().then(
+      (hasKey) => hasKey || this.hasOtherModel(),
+      () => this.hasOtherModel(),
+    );
   }
 
   async source(): Promise<AnswerSource> {
