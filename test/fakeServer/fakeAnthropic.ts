@@ -43,6 +43,8 @@ interface StreamOptions {
   chunkSize?: number;
   /** Delay before each text_delta, ms. Default 0. */
   delayMs?: number;
+  /** Extra delay before the first text_delta, ms (a model that thinks before it writes). Default 0. */
+  firstDelayMs?: number;
   /** Usage to report. Without it the server simulates prompt caching (see `simulateUsage`). */
   usage?: FakeUsage;
   stopReason?: string;
@@ -532,6 +534,9 @@ export class FakeAnthropicServer {
     }
     write('ping', { type: 'ping' });
     let sent = '';
+    if (behaviour.firstDelayMs && chunks.length > 0) {
+      await sleep(behaviour.firstDelayMs);
+    }
     for (const chunk of chunks) {
       if (behaviour.delayMs) {
         await sleep(behaviour.delayMs);

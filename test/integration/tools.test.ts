@@ -70,7 +70,8 @@ describe('Tools: the architect calls tools mid-answer in the real chat panel', (
         delayMs: 1500, // the progress lines of round 1 stay on screen a while
         toolUses: [{ id: 'toolu_explain', name: 'explain_query', input: { sql: 'SELECT * FROM orders WHERE user_id = $1', rows: 20000 } }],
       },
-      { kind: 'reply', text: FINDING_ON_READ_FILE, chunkSize: 20, delayMs: 30 },
+      // firstDelayMs: the explain_query progress line stays on screen even when the planner is warm
+      { kind: 'reply', text: FINDING_ON_READ_FILE, chunkSize: 20, delayMs: 30, firstDelayMs: 1500 },
     );
     await openFixture('src/db/users.ts', { startLine: 11, endLine: 19 });
     await askInChat('@backend /optimize why is this slow?');
