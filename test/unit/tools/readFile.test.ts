@@ -15,11 +15,14 @@ function write(root: string, rel: string, text: string | Buffer): void {
 }
 
 describe('read_file tool: workspace files with the security rules', () => {
+  let base: string;
   let root: string;
   let outside: string;
 
+  after(() => fs.rmSync(base, { recursive: true, force: true }));
+
   before(() => {
-    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-tools-'));
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-tools-'));
     root = path.join(base, 'ws');
     outside = path.join(base, 'outside');
     fs.mkdirSync(root);

@@ -25,7 +25,10 @@ describe('SQL tools on the embedded Postgres', function () {
     sql = createSqlAccess({ root, rows: 20_000 });
     ctx = { files: createWorkspaceAccess({ root }), maxFileChars: 10_000, redactSecrets: true, sql };
   });
-  after(() => sql.dispose());
+  after(async () => {
+    await sql.dispose();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 
   it('explain_query measures a sequential scan and records the plan as a fact', async () => {
     const tool = findTool('explain_query')!;
