@@ -33,28 +33,31 @@ export class ChatModelClient implements ModelClient {
     let text = '';
     try {
       const justification = 'Architect Personas sends your selected code to the chat model you picked.';
-      const response = await this.model
-        .sendRequest(messages, { justification, ...(tools && tools.length > 0 ? { tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : {}) }, cts.token)
-        .then(undefined, (err: unknown) => {
-          // The stable API does not say whether a model supports tools; one that rejects the
-          // request with them (not for permission, quota or cancellation) gets it again without.
-          if (!tools?.length || err instanceof vscode.LanguageModelError || err instanceof vscode.CancellationError || request.signal.aborted) {
-            throw err;
+      const consume = async (withTools: boolean): Promise<void> => {
+        const options: vscode.LanguageModelChatRequestOptions = withTools && tools ? { justification, tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : { justification };
+        const response = await this.model.sendRequest(messages, options, cts.token);
+        for await (const part of response.stream) {
+          if (request.signal.aborted) {
+            throw new ModelError('cancelled', 'The request was cancelled.');
           }
-          this.toolsRefused = true;
-          return this.model.sendRequest(messages, { justification }, cts.token);
-        });
-      for await (const part of response.stream) {
-        if (request.signal.aborted) {
-          throw new ModelError('cancelled', 'The request was cancelled.');
+          if (part instanceof vscode.LanguageModelTextPart) {
+            firstTokenMs ??= Date.now() - sent;
+            text += part.value;
+            onText(part.value);
+          } else if (part instanceof vscode.LanguageModelToolCallPart) {
+            toolCalls.push({ id: part.callId, name: part.name, input: part.input });
+          }
         }
-        if (part instanceof vscode.LanguageModelTextPart) {
-          firstTokenMs ??= Date.now() - sent;
-          text += part.value;
-          onText(part.value);
-        } else if (part instanceof vscode.LanguageModelToolCallPart) {
-          toolCalls.push({ id: part.callId, name: part.name, input: part.input });
+      };
+      const withTools = !!tools && tools.length > 0;
+      try {
+        await consume(withTools);
+      } catch (err) {
+        if (!withTools || !refusedTheTools(err) || text !== '' || toolCalls.length > 0 || request.signal.aborted) {
+          throw err;
         }
+        this.toolsRefused = true;
+        await consume(false);
       }
       return { text, firstTokenMs, retries: 0, ...(toolCalls.length > 0 ? { toolCalls, stopReason: 'tool_use' } : {}) };
     } catch (err) {
@@ -64,6 +67,21 @@ export class ChatModelClient implements ModelClient {
       cts.dispose();
     }
   }
+}
+
+/**
+ * Whether a failure is a model refusing the tools. The stable API does not say whether a model
+ * supports tools; one that does not fails the request with an error naming them ("tool calling is
+ * not supported", "tools are not supported by this model"), from sendRequest or, for another
+ * extension's provider, inside the stream. Permission, quota, cancellation and other failures
+ * are not retried: they are shown as they are.
+ */
+function refusedTheTools(err: unknown): boolean {
+  if (err instanceof vscode.LanguageModelError || err instanceof vscode.CancellationError || err instanceof ModelError) {
+    return false;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return /\btools?\b|tool[ _-]?call|function[ _-]?call/i.test(message);
 }
 
 function toChatModelError(err: unknown, partialText: string, modelName: string): ModelError {

@@ -14,6 +14,11 @@ interface FixtureRequest {
   readonly text: string;
   readonly tokens: number;
   readonly counted: number[];
+  /** The tool names offered in options.tools. */
+  readonly tools: string[];
+  /** Tool calls of earlier rounds replayed in the messages, and their results. */
+  readonly toolCalls: { callId: string; name: string; input: unknown }[];
+  readonly toolResults: { callId: string; text: string }[];
 }
 
 async function script(...steps: unknown[]): Promise<void> {
@@ -94,5 +99,62 @@ describe("Another vendor's chat model (issue #17)", () => {
     await waitForChatText('connection reset by fixture');
     await waitForTurnDone();
     assert.match(await chatPanelText(), /Fixture Model failed: .*connection reset by fixture/);
+  });
+
+  it('the tool loop runs through it: its tool calls run here, their results go back as LanguageModelToolResultParts, and the answer notes them', async () => {
+    const secret = 'STRIPE_SECRET_KEY=sk_live_51HxQ2bC3dE4fG5hI6jK7lM8n';
+    const envPath = path.join(workspaceRoot(), '.env');
+    fs.writeFileSync(envPath, `${secret}\n`);
+    try {
+      await script(
+        {
+          reply: 'Let me run the rules on the data layer first.',
+          toolCalls: [
+            { callId: 'call_rules', name: 'run_rules', input: { path: 'src/db' } },
+            { callId: 'call_env', name: 'read_file', input: { path: '.env' } },
+          ],
+        },
+        { reply: 'The rules agree: one query per user in a loop.\n\nVendor tools done.' },
+      );
+      await openFixture('src/db/users.ts');
+      await askWithFixtureModel('@backend /debug is this loop a problem?');
+      await waitForChatText('Vendor tools done.');
+      await waitForTurnDone();
+      const [first, second, extra] = await requests();
+      assert.ok(first && second, 'one tool round, then the answer');
+      assert.equal(extra, undefined, 'no third request');
+      assert.ok(first.tools.includes('run_rules') && first.tools.includes('read_file'), `the tools went out as options.tools: ${first.tools.join(', ')}`);
+      assert.deepEqual(second.tools, first.tools, 'the same tools in the next round');
+      assert.deepEqual(
+        second.toolCalls.map((c) => [c.callId, c.name]),
+        [['call_rules', 'run_rules'], ['call_env', 'read_file']],
+        'the round is replayed as the model sent it',
+      );
+      const results = new Map(second.toolResults.map((r) => [r.callId, r.text]));
+      assert.match(results.get('call_rules') ?? '', /src\/db\/users\.ts:\d+.*n-plus-one/, `the rules ran on the workspace: ${results.get('call_rules')}`);
+      assert.match(results.get('call_env') ?? '', /^Error: /, '.env is refused, as an error result');
+      assert.doesNotMatch(JSON.stringify(second), /sk_live_51HxQ2bC3dE4fG5hI6jK7lM8n/, 'the secret never reached the model');
+      const { transcript } = await api();
+      const markdown = transcript.last()!.markdown;
+      assert.match(markdown, /Tools the architect ran\*\* \(2\)/, `the closing note lists the calls:\n${markdown}`);
+      assert.match(markdown, /✓ `run_rules` — Ran the rules on src\/db/);
+      assert.match(markdown, /✗ `read_file` — Refused to read \.env/);
+    } finally {
+      fs.rmSync(envPath, { force: true });
+    }
+  });
+
+  it('a model that rejects the request with tools gets it again without them, and answers', async () => {
+    await script({ refuseTools: 'tools are not supported by this model' }, { reply: 'Answered without tools.\n\nPlain answer done.' });
+    await openFixture('src/db/users.ts');
+    await askWithFixtureModel('@backend /debug and without tools?');
+    await waitForChatText('Plain answer done.').catch(async (e) => assert.fail(`${e}\n${await chatPanelText()}`));
+    await waitForTurnDone();
+    const [withTools, without, extra] = await requests();
+    assert.ok(withTools.tools.length > 0, 'the first request offered the tools');
+    assert.ok(without, 'the request was sent again');
+    assert.deepEqual(without.tools, [], 'without the tools');
+    assert.equal(extra, undefined);
+    assert.doesNotMatch(await chatPanelText(), /tools are not supported/, 'the refusal is handled, not shown as a failure');
   });
 });
