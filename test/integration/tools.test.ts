@@ -239,3 +239,46 @@ describe('Tools: language-model tools and our provider with tools', () => {
     assert.deepEqual(messages[2].content, [{ type: 'tool_result', tool_use_id: 'toolu_agent', content: 'sunny, 21°C' }]);
   });
 });
+
+// Last in this file: the cancelled explain_query keeps loading its rows in the planner's worker
+// for a while, and nothing after it here needs the planner.
+describe('Tools: cancelling while a tool runs', () => {
+  let server: FakeAnthropicServer;
+  const schemaPath = (): string => path.join(workspaceRoot(), 'db', 'schema.sql');
+
+  before(() => {
+    fs.mkdirSync(path.dirname(schemaPath()), { recursive: true });
+    fs.writeFileSync(schemaPath(), SCHEMA);
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(path.dirname(schemaPath()), { recursive: true, force: true });
+  });
+
+  it('stops the loop at once: no next round is sent, the text so far stays, and the note says which tool was stopped', async () => {
+    server = await useFakeAnthropic();
+    server.script(
+      {
+        kind: 'reply',
+        text: 'Let me measure it on half a million rows.',
+        // 500,000 fresh synthetic rows take the embedded Postgres seconds to load: the cancel lands while it runs.
+        toolUses: [{ id: 'toolu_slow', name: 'explain_query', input: { sql: 'SELECT * FROM orders WHERE total_cents > $1', rows: 500_000 } }],
+      },
+      { kind: 'reply', text: 'This round must never be asked for.' },
+    );
+    await openFixture('src/db/users.ts');
+    await askInChat('@backend /optimize how does this scale?');
+    const { transcript } = await api();
+    await waitFor('the explain_query call to start', () => transcript.last()?.progress.includes('Explaining the orders query on 500,000 rows…') || undefined);
+    await vscode.commands.executeCommand('workbench.action.chat.cancel');
+    await waitForTurnDone();
+    const markdown = await waitFor('the closing note of the cancelled answer', () => {
+      const m = transcript.last()?.markdown ?? '';
+      return /Tools the architect ran/.test(m) ? m : undefined;
+    });
+    assert.match(markdown, /Let me measure it on half a million rows\./, 'the text of the first round is kept');
+    assert.match(markdown, /⏹ `explain_query` — stopped before it finished: Explaining the orders query on 500,000 rows/, markdown);
+    assert.doesNotMatch(markdown, /must never be asked for/);
+    assert.equal(server.requests.length, 1, 'the loop sent no next round after the cancel');
+  });
+});

@@ -15,6 +15,8 @@ export interface RecordedTurn {
   /** Markdown as rendered, in order (anchors and buttons appear as their titles). */
   markdown: string;
   readonly buttons: { title: string; command: string }[];
+  /** Progress lines shown, in order ("Reading db/schema.sql…"). */
+  readonly progress: string[];
   /** The model's raw answer. */
   answer: string;
   done: boolean;
@@ -27,7 +29,7 @@ export class SessionTranscript {
   private nextId = 1;
 
   begin(prompt: string, command: string | undefined, personaId: string, personaName: string): RecordedTurn {
-    const turn: RecordedTurn = { id: this.nextId++, prompt, command, personaId, personaName, startedAt: Date.now(), markdown: '', buttons: [], answer: '', done: false };
+    const turn: RecordedTurn = { id: this.nextId++, prompt, command, personaId, personaName, startedAt: Date.now(), markdown: '', buttons: [], progress: [], answer: '', done: false };
     this.turns.push(turn);
     if (this.turns.length > MAX_TURNS) {
       this.turns.shift();
@@ -63,6 +65,7 @@ export function recordingStream(stream: vscode.ChatResponseStream, turn: Recorde
       stream.filetree(value, baseUri);
     },
     progress(value) {
+      turn.progress.push(value);
       stream.progress(value);
     },
     reference(value, iconPath) {

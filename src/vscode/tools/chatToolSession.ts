@@ -27,6 +27,8 @@ export class ChatToolSession {
   readonly sentFiles: SentFile[];
   private findingShown = false;
   private readonly runs: ToolRunRecord<ToolCallDetail>[] = [];
+  /** Calls announced whose result has not come back (still running when the user cancels). */
+  private readonly running = new Map<string, ModelToolCall>();
   private round = 0;
   private readonly referenced = new Set<string>();
 
@@ -80,19 +82,24 @@ export class ChatToolSession {
           '(`architectPersonas.tools.maxRounds`). Ask a narrower question, or ask it to continue.\n',
       );
     }
-    if (runs.length === 0) {
+    const unfinished = [...this.running.values()];
+    if (runs.length === 0 && unfinished.length === 0) {
       return;
     }
     const lines = runs.map((r) => {
       const summary = r.outcome.detail?.result.summary ?? firstLine(r.outcome.content);
       return `> ${r.outcome.isError ? '✗' : '✓'} \`${r.call.name}\` — ${escapeMarkdown(summary)}`;
     });
-    this.stream.markdown(`\n\n> **Tools the architect ran** (${runs.length}):\n>\n${lines.join('\n>\n')}\n\n`);
+    for (const call of unfinished) {
+      lines.push(`> ⏹ \`${call.name}\` — stopped before it finished: ${escapeMarkdown(progressOf(call, this.ctx).replace(/…$/, ''))}`);
+    }
+    this.stream.markdown(`\n\n> **Tools the architect ran** (${lines.length}):\n>\n${lines.join('\n>\n')}\n\n`);
   }
 
   private announce(calls: readonly ModelToolCall[]): void {
     this.round++;
     for (const call of calls) {
+      this.running.set(call.id, call);
       const line = progressOf(call, this.ctx);
       if (this.findingShown) {
         this.stream.markdown(`\n\n> _${escapeMarkdown(line)}_\n\n`);
@@ -104,6 +111,7 @@ export class ChatToolSession {
 
   private record(call: ModelToolCall, outcome: ToolRunOutcome<ToolCallDetail>): void {
     this.log.info(`tool ${call.name} ${outcome.isError ? 'error' : 'ok'} chars=${outcome.content.length}`);
+    this.running.delete(call.id);
     this.runs.push({ round: this.round, call, outcome });
     for (const f of outcome.detail?.result.sentFiles ?? []) {
       // Shown as a reference while the tools run (inside the folded steps); after a finding is
