@@ -141,4 +141,9 @@ export interface RunRulesOptions {
   readonly signal?: AbortSignal;
   /** Called after each file (progress). */
   readonly onFile?: (path: string, done: number, total: number) => void;
+  /**
+   * Keep each file's syntax tree and reparse the next version of the same path from it
+   * (incrementally). For the editor's runs on open and saved files; not for a workspace run.
+   */
+  readonly reuseTrees?: boolean;
 }

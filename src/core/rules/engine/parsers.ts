@@ -1,11 +1,16 @@
 /** One tree-sitter parser and compiled call query per grammar, made on first use. */
 import { CodeFile } from './codeFile';
 import type { LanguageSpec } from './languages';
-import { loadGrammar, type Query } from './treeSitter';
+import { TreeCache } from './treeReuse';
+import { loadGrammar, type Query, type Tree } from './treeSitter';
 
 interface Loaded {
-  parse(text: string, path: string): CodeFileHandle;
+  /** With `reuse`, the file's last tree is kept and the next parse of the same path starts from it. */
+  parse(text: string, path: string, reuse?: TreeCache): CodeFileHandle;
 }
+
+/** The trees the editor's rules runs keep between runs (runRules with `reuseTrees`). */
+export const editorTrees = new TreeCache(16);
 
 export interface CodeFileHandle {
   readonly file: CodeFile;
@@ -24,11 +29,19 @@ export function parserFor(spec: LanguageSpec, wasmDir?: string): Promise<Loaded>
       parser.setLanguage(language);
       const query: Query = new runtime.Query(language, spec.callQuery);
       return {
-        parse(text: string, path: string): CodeFileHandle {
-          const tree = parser.parse(text);
-          if (!tree) {
-            throw new Error(`tree-sitter could not parse ${path}`);
+        parse(text: string, path: string, reuse?: TreeCache): CodeFileHandle {
+          const parse = (t: string, old?: Tree): Tree => {
+            const tree = parser.parse(t, old);
+            if (!tree) {
+              throw new Error(`tree-sitter could not parse ${path}`);
+            }
+            return tree;
+          };
+          if (reuse) {
+            const tree = reuse.treeFor(`${spec.grammar}:${path}`, text, parse);
+            return { file: new CodeFile(path, text, spec, tree, query), dispose: () => undefined };
           }
+          const tree = parse(text);
           return { file: new CodeFile(path, text, spec, tree, query), dispose: () => tree.delete() };
         },
       };
@@ -40,6 +53,6 @@ export function parserFor(spec: LanguageSpec, wasmDir?: string): Promise<Loaded>
 }
 
 /** Parses `text` as `spec`'s language. */
-export async function parseCode(spec: LanguageSpec, path: string, text: string, wasmDir?: string): Promise<CodeFileHandle> {
-  return (await parserFor(spec, wasmDir)).parse(text, path);
+export async function parseCode(spec: LanguageSpec, path: string, text: string, wasmDir?: string, reuse?: TreeCache): Promise<CodeFileHandle> {
+  return (await parserFor(spec, wasmDir)).parse(text, path, reuse);
 }

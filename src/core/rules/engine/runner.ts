@@ -11,7 +11,7 @@ import { statementsInCode, statementsOfSqlFile, type SqlStatement } from '../sql
 import type { Rule, RuleFinding, RuleReport, RunRulesOptions, SourceFile } from '../types';
 import { isSqlFile, languageFor } from './languages';
 import { LineIndex, snippetOf } from './lines';
-import { parseCode } from './parsers';
+import { editorTrees, parseCode } from './parsers';
 import { parseSuppressions } from './suppressions';
 
 function enabledRules(options: RunRulesOptions): Rule[] {
@@ -128,7 +128,7 @@ async function checkFile(
   }
   const spec = languageFor(file.path, file.languageId);
   if (spec) {
-    const handle = await parseCode(spec, file.path, file.text, options.wasmDir);
+    const handle = await parseCode(spec, file.path, file.text, options.wasmDir, options.reuseTrees ? editorTrees : undefined);
     try {
       const codeRules = rules.filter((r) => r.checkCode);
       for (const rule of codeRules) {

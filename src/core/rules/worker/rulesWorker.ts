@@ -67,6 +67,8 @@ async function handle(req: WorkerRequest): Promise<void> {
     let last = 0;
     const findings = await runRules(files, {
       ...req.options,
+      // the editor's runs check the same few files again and again: reparse them from their last tree
+      reuseTrees: req.type === 'run',
       schemaFiles,
       signal: controller.signal,
       onFile: (file, done, total) => {
