@@ -339,10 +339,19 @@ export function benchRelocation(runs = 30): WireResult {
   let shiftedCorrect = 0;
   let shiftedTotal = 0;
   const methods: Record<string, number> = {};
+  const misses: { finding: number; expected: string; got: string; quote: string }[] = [];
   last.forEach((v, i) => {
     const c = cases[i];
     const ok = v.location?.startLine === c.start && v.location?.endLine === c.end && v.status === (c.shifted ? 'relocated' : 'verified');
     correct += ok ? 1 : 0;
+    if (!ok) {
+      misses.push({
+        finding: i + 1,
+        expected: `${c.start}-${c.end} ${c.shifted ? 'relocated' : 'verified'} (claimed ${c.finding.line})`,
+        got: `${v.location?.startLine}-${v.location?.endLine} ${v.status}${v.ambiguous ? ` ambiguous with ${v.ambiguous.map((a) => a.startLine).join(',')}` : ''}`,
+        quote: c.finding.quote ?? '',
+      });
+    }
     if (c.shifted) {
       shiftedTotal++;
       shiftedCorrect += ok ? 1 : 0;
@@ -357,6 +366,6 @@ export function benchRelocation(runs = 30): WireResult {
       { id: 'relocateCorrect', label: '   located on the right lines (all 50)', unit: '%', value: (100 * correct) / cases.length },
       { id: 'relocateShiftedCorrect', label: '   of which shifted claims relocated correctly', unit: '%', value: (100 * shiftedCorrect) / shiftedTotal },
     ],
-    raw: { samples, correct, total: cases.length, shiftedCorrect, shiftedTotal, methods },
+    raw: { samples, correct, total: cases.length, shiftedCorrect, shiftedTotal, methods, misses },
   };
 }

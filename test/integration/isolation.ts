@@ -40,7 +40,10 @@ async function restoreFixtureWorkspace(): Promise<void> {
   }
 }
 
-afterEach(async function () {
-  this.timeout(30_000);
-  await restoreFixtureWorkspace();
-});
+// Only under mocha: the activation bench (test/bench/activation) loads the same helpers without it.
+if (typeof afterEach === 'function') {
+  afterEach(async function () {
+    this.timeout(30_000);
+    await restoreFixtureWorkspace();
+  });
+}

@@ -139,19 +139,40 @@ export function verifyFinding(finding: Finding, sentFiles: readonly SentFile[]):
 }
 
 /** Every exact (else normalised) copy of the quote in the sent pieces, with the text leading to each. */
+/** Copies looked at per file at most: more than any real file repeats a quoted line. */
+const MAX_COPIES = 5000;
+
 function allCopies(files: readonly SentFile[], quote: string): Array<QuoteCopy & { sent: SentFile; loc: QuoteLocation }> {
   const out: Array<QuoteCopy & { sent: SentFile; loc: QuoteLocation }> = [];
   for (const sent of files) {
-    const locs = quoteOccurrences(sent.text, quote);
+    const locs = quoteOccurrences(sent.text, quote, MAX_COPIES);
+    if (locs.length < 2 && files.length === 1) {
+      return locs.map((loc) => ({ sent, loc, startLine: loc.startLine + sent.firstLine - 1, context: '' }));
+    }
+    const starts = lineStarts(sent.text);
     let prevEnd = 0;
     for (const loc of locs) {
-      const lines = sent.text.slice(0, loc.endOffset).split('\n');
       const from = Math.max(prevEnd, loc.startLine - 1 - CONTEXT_LINES);
-      out.push({ sent, loc, startLine: loc.startLine + sent.firstLine - 1, context: lines.slice(from).join('\n') });
+      out.push({ sent, loc, startLine: loc.startLine + sent.firstLine - 1, context: sent.text.slice(starts[from] ?? 0, loc.endOffset) });
       prevEnd = loc.endLine;
     }
   }
   return out;
+}
+
+let lastStarts: { text: string; starts: number[] } | undefined;
+
+/** Offset of the start of each line (0-based line index); the last text's are kept (one answer's findings share it). */
+function lineStarts(text: string): number[] {
+  if (lastStarts?.text === text) {
+    return lastStarts.starts;
+  }
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    starts.push(i + 1);
+  }
+  lastStarts = { text, starts };
+  return starts;
 }
 
 export function verifyFindings(findings: readonly Finding[], sentFiles: readonly SentFile[]): VerifiedFinding[] {

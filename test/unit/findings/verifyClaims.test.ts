@@ -104,6 +104,23 @@ describe('Line verification (issue #17)', () => {
     assert.equal(exact.ambiguous, undefined);
   });
 
+  it('a line repeated in every handler of a long file: the claim is checked against every copy, not the first twenty', () => {
+    // 60 handlers, each ending in the same line; the claim names the 45th exactly, then 4 lines off.
+    const handler = (i: number): string[] => [`export function handler${i}(req: Req, res: Res) {`, '  const rows = load();', '  res.json({ count: rows.length });', '}', ''];
+    const text = Array.from({ length: 60 }, (_, i) => handler(i)).flat().join('\n');
+    const quote = '  res.json({ count: rows.length });';
+    const line45 = 44 * 5 + 3;
+    const exact = verifyFinding(finding(`file="src/orders.ts" line="${line45}" title="No page size"`, quote), sent(text));
+    assert.equal(exact.status, 'verified');
+    assert.equal(exact.location?.startLine, line45);
+    const near = verifyFinding(finding(`file="src/orders.ts" line="${line45 + 1}" title="No page size in handler44"`, quote), sent(text));
+    assert.equal(near.status, 'relocated');
+    assert.equal(near.location?.startLine, line45, 'the copy the title names, far past the twentieth');
+    const unnamed = verifyFinding(finding(`file="src/orders.ts" line="${line45 - 1}" title="No page size"`, quote), sent(text));
+    assert.equal(unnamed.location?.startLine, line45, 'the nearest copy');
+    assert.equal(unnamed.ambiguous?.length, 59, 'and every other copy listed as just as plausible');
+  });
+
   it('a claimed range that only overlaps the found range gets the "line corrected" note', () => {
     const quote = '  for (const shard of shards) {\n    total += await shard.count();\n  }';
     // Found at 12-14; claimed 13-15 overlaps it.
