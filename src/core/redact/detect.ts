@@ -44,13 +44,13 @@ export function detectSecrets(text: string): SecretMatch[] {
   const spans = detectSpans(text);
   const out: SecretMatch[] = [];
   let line = 1;
-  let pos = 0;
+  // the next line break not yet counted (-1: none left), found once per line, not once per span
+  let nextBreak = text.indexOf('\n');
   for (const s of spans) {
-    for (let i = text.indexOf('\n', pos); i !== -1 && i < s.start; i = text.indexOf('\n', i + 1)) {
+    while (nextBreak !== -1 && nextBreak < s.start) {
       line++;
-      pos = i + 1;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
     }
-    pos = Math.max(pos, Math.min(s.start, text.length));
     out.push({ start: s.start, end: s.end, line, kind: s.kind });
   }
   return out;
