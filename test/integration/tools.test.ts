@@ -29,6 +29,19 @@ const FINDING_ON_READ_FILE = [
   'Add the index first.',
 ].join('\n');
 
+const schemaPath = (): string => path.join(workspaceRoot(), 'db', 'schema.sql');
+
+/** Hooks of a suite that needs the orders schema at db/schema.sql of the workspace. */
+function withOrdersSchema(): void {
+  before(() => {
+    fs.mkdirSync(path.dirname(schemaPath()), { recursive: true });
+    fs.writeFileSync(schemaPath(), SCHEMA);
+  });
+  after(() => {
+    fs.rmSync(path.dirname(schemaPath()), { recursive: true, force: true });
+  });
+}
+
 function lastUserBlocks(server: FakeAnthropicServer, index: number): RecordedContentBlock[] {
   const messages = server.requests[index].body!.messages!;
   return messages[messages.length - 1].content as RecordedContentBlock[];
@@ -36,17 +49,9 @@ function lastUserBlocks(server: FakeAnthropicServer, index: number): RecordedCon
 
 describe('Tools: the architect calls tools mid-answer in the real chat panel', () => {
   let server: FakeAnthropicServer;
-  const schemaPath = (): string => path.join(workspaceRoot(), 'db', 'schema.sql');
-
-  before(() => {
-    fs.mkdirSync(path.dirname(schemaPath()), { recursive: true });
-    fs.writeFileSync(schemaPath(), SCHEMA);
-    fs.writeFileSync(path.join(workspaceRoot(), '.env'), 'STRIPE_SECRET_KEY=sk_live_51HxQ2bC3dE4fG5hI6jK7lM8n\n');
-  });
-  after(() => {
-    fs.rmSync(path.dirname(schemaPath()), { recursive: true, force: true });
-    fs.rmSync(path.join(workspaceRoot(), '.env'), { force: true });
-  });
+  withOrdersSchema();
+  before(() => fs.writeFileSync(path.join(workspaceRoot(), '.env'), 'STRIPE_SECRET_KEY=sk_live_51HxQ2bC3dE4fG5hI6jK7lM8n\n'));
+  after(() => fs.rmSync(path.join(workspaceRoot(), '.env'), { force: true }));
   afterEach(async () => {
     await server?.close();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -244,16 +249,8 @@ describe('Tools: language-model tools and our provider with tools', () => {
 // for a while, and nothing after it here needs the planner.
 describe('Tools: cancelling while a tool runs', () => {
   let server: FakeAnthropicServer;
-  const schemaPath = (): string => path.join(workspaceRoot(), 'db', 'schema.sql');
-
-  before(() => {
-    fs.mkdirSync(path.dirname(schemaPath()), { recursive: true });
-    fs.writeFileSync(schemaPath(), SCHEMA);
-  });
-  after(async () => {
-    await server?.close();
-    fs.rmSync(path.dirname(schemaPath()), { recursive: true, force: true });
-  });
+  withOrdersSchema();
+  after(() => server?.close());
 
   it('stops the loop at once: no next round is sent, the text so far stays, and the note says which tool was stopped', async () => {
     server = await useFakeAnthropic();
