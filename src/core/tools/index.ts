@@ -78,13 +78,21 @@ export function createToolRunner(ctx: ToolContext, tools: readonly ToolDefinitio
   };
 }
 
+/** The first line of the tool guidance block. */
+const TOOL_GUIDANCE_HEADING = '# Tools\n\n';
+
+/** Whether a system block is the tool guidance (dropped when a model is asked again without tools). */
+export function isToolGuidance(block: { readonly text: string }): boolean {
+  return block.text.startsWith(TOOL_GUIDANCE_HEADING);
+}
+
 /** What the model is told about its tools (a system block after the task instructions). */
 export function toolGuidance(tools: readonly ToolDefinition[]): string {
   if (tools.length === 0) {
     return '';
   }
   return (
-    '# Tools\n\n' +
+    TOOL_GUIDANCE_HEADING +
     `You can call these tools while you answer: ${tools.map((t) => t.name).join(', ')}. ` +
     'Use them the way a senior engineer opens a terminal: read the file that defines a table or calls a function, ' +
     'run the rules on code you were not given, explain a query on the embedded Postgres before and after your fix. ' +

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelClient, ModelRequest, ModelResult, ModelToolCall, ToolExchange } from '../../core/model/modelClient';
 import { ModelError } from '../../core/model/modelErrors';
 import { flattenSystemIntoMessages } from '../../core/prompt/promptBuilder';
+import { isToolGuidance } from '../../core/tools';
 
 /**
  * Model stage for another vendor's chat model (e.g. Copilot's), through `request.model`.
@@ -17,12 +18,17 @@ export class ChatModelClient implements ModelClient {
   constructor(private readonly model: vscode.LanguageModelChat) {}
 
   async stream(request: ModelRequest, onText: (delta: string) => void): Promise<ModelResult> {
-    const messages = flattenSystemIntoMessages({ system: request.system, messages: request.messages }).map((m) =>
-      m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.content) : vscode.LanguageModelChatMessage.Assistant(m.content),
-    );
-    for (const exchange of request.toolExchanges ?? []) {
-      messages.push(...exchangeMessages(exchange));
-    }
+    // Without tools (refused), the system blocks go without the tool guidance too.
+    const messagesFor = (withTools: boolean): vscode.LanguageModelChatMessage[] => {
+      const system = withTools ? request.system : request.system.filter((b) => !isToolGuidance(b));
+      const messages = flattenSystemIntoMessages({ system, messages: request.messages }).map((m) =>
+        m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.content) : vscode.LanguageModelChatMessage.Assistant(m.content),
+      );
+      for (const exchange of request.toolExchanges ?? []) {
+        messages.push(...exchangeMessages(exchange));
+      }
+      return messages;
+    };
     const tools = this.toolsRefused ? undefined : request.tools?.map((t): vscode.LanguageModelChatTool => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
     const toolCalls: ModelToolCall[] = [];
     const cts = new vscode.CancellationTokenSource();
@@ -35,7 +41,7 @@ export class ChatModelClient implements ModelClient {
       const justification = 'Architect Personas sends your selected code to the chat model you picked.';
       const consume = async (withTools: boolean): Promise<void> => {
         const options: vscode.LanguageModelChatRequestOptions = withTools && tools ? { justification, tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : { justification };
-        const response = await this.model.sendRequest(messages, options, cts.token);
+        const response = await this.model.sendRequest(messagesFor(withTools && !!tools), options, cts.token);
         for await (const part of response.stream) {
           if (request.signal.aborted) {
             throw new ModelError('cancelled', 'The request was cancelled.');

@@ -154,6 +154,8 @@ describe("Another vendor's chat model (issue #17)", () => {
     assert.ok(withTools.tools.length > 0, 'the first request offered the tools');
     assert.ok(without, 'the request was sent again');
     assert.deepEqual(without.tools, [], 'without the tools');
+    assert.match(withTools.text, /# Tools/, 'the first request told the model about its tools');
+    assert.doesNotMatch(without.text, /# Tools/, 'and the second does not: no tools to call');
     assert.equal(extra, undefined);
     assert.doesNotMatch(await chatPanelText(), /tools are not supported/, 'the refusal is handled, not shown as a failure');
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { availableTools, TOOL_TABLE, toolSpecs } from '../../../src/core/tools';
+import { availableTools, isToolGuidance, TOOL_TABLE, toolGuidance, toolSpecs } from '../../../src/core/tools';
 import { LM_TOOL_TABLE } from '../../../src/core/tools/lmTools';
 import { secretLookingReason, globMatches, normaliseWorkspacePath } from '../../../src/core/tools/filePolicy';
 import { checkToolInput } from '../../../src/core/tools/inputCheck';
@@ -48,6 +48,14 @@ describe('Tool table', () => {
       ['read_file', 'find_in_workspace'],
     );
     assert.equal(toolSpecs(TOOL_TABLE).length, 6);
+  });
+
+  it('the tool guidance block names the tools and is recognised (a model asked again without tools gets it without)', () => {
+    const guidance = toolGuidance(TOOL_TABLE);
+    assert.match(guidance, /read_file, find_in_workspace, run_rules/);
+    assert.equal(isToolGuidance({ text: guidance }), true);
+    assert.equal(isToolGuidance({ text: '# Task\n\nReview the code. # Tools are mentioned here.' }), false);
+    assert.equal(toolGuidance([]), '');
   });
 
   it('package.json contributes exactly the LM tools of LM_TOOL_TABLE, with the same schemas', () => {
