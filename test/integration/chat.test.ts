@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { askInChat, chatButtons, chatPanelText, fixtureText, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
+import { askInChat, chatButtons, chatPanelText, fixtureText, openFixture, screenshot, useFakeAnthropic, waitFor, waitForChatMatch, waitForChatText, waitForTurnDone, TEST_KEY } from './support';
 
 describe('@backend in the real chat panel', () => {
   let server: FakeAnthropicServer;
@@ -119,7 +119,7 @@ describe('@backend context edge cases in the real chat panel', () => {
     await askInChat('@backend help');
     await waitForChatText('What are we building?');
     await waitForTurnDone();
-    assert.match(await chatPanelText(), /Measure, find the bottleneck, fix it, monitor it/);
+    await waitForChatMatch('the whole greeting', /Measure, find the bottleneck, fix it, monitor it/);
     assert.equal(server.requests.length, 0);
   });
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { api, askInChat, chatPanelText, fixtureText, openFixture, screenshot, useFakeAnthropic, waitForChatText, waitForTurnDone, workspaceRoot } from './support';
+import { api, askInChat, chatPanelText, fixtureText, openFixture, screenshot, useFakeAnthropic, waitForChatMatch, waitForChatText, waitForTurnDone, workspaceRoot } from './support';
 
 interface ExplainResult {
   readonly sql: string;
@@ -108,6 +108,6 @@ describe('Query plan on embedded PostgreSQL', function () {
     assert.match(body, /SELECT \* FROM orders WHERE user_id = \$1/);
     assert.match(body, /Seq Scan on orders/);
     assert.match(body, /20,000 synthetic users|synthetic orders/);
-    assert.match(await chatPanelText(), /Schema: 2 tables from db\/migrations \(1 file, 0 statements skipped\)/);
+    await waitForChatMatch('the schema note', /Schema: 2 tables from db\/migrations \(1 file, 0 statements skipped\)/);
   });
 });

@@ -123,6 +123,20 @@ export async function waitForChatText(text: string, timeoutMs = 30_000): Promise
   }, timeoutMs);
 }
 
+/**
+ * Waits until the chat panel's text matches every pattern, and returns it. The panel renders a
+ * message progressively, even after the turn is done: wait for all that is asserted, never for
+ * a first line and then assert the rest.
+ */
+export async function waitForChatMatch(what: string, ...patterns: RegExp[]): Promise<string> {
+  return waitFor(what, async () => {
+    const all = await chatPanelText();
+    return patterns.every((p) => p.test(all)) ? all : undefined;
+  }).catch(async (err: unknown) => {
+    throw new Error(`${(err as Error).message}\nchat panel:\n${await chatPanelText()}`);
+  });
+}
+
 export async function waitForTurnDone(): Promise<void> {
   const { transcript } = await api();
   await waitFor('the @backend turn to finish', () => transcript.last()?.done || undefined);

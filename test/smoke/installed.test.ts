@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
-import { api, askInChat, chatPanelText, EXTENSION_ID, openFixture, screenshot, TEST_KEY, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from '../integration/support';
+import { api, askInChat, EXTENSION_ID, openFixture, screenshot, TEST_KEY, useFakeAnthropic, waitFor, waitForChatMatch, waitForChatText, waitForTurnDone, workspaceRoot } from '../integration/support';
 import { reviewDiagnostics, transcriptPath } from '../integration/reviewSupport';
 
 /** As in src/vscode/rules/ruleDiagnostics.ts. */
@@ -83,7 +83,7 @@ describe('Installed .vsix', () => {
     assert.equal(server.requests.length, 1);
     assert.equal(server.requests[0].auth.value, TEST_KEY);
     assert.match(JSON.stringify(server.requests[0].body?.system), /Task: \/debug/, 'the bundled persona and command instructions were sent');
-    assert.match(await chatPanelText(), /321 in · 12 out/, 'the usage footer');
+    await waitForChatMatch('the usage footer', /321 in · 12 out/);
     await screenshot('smoke-chat');
   });
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../../fakeServer/fakeAnthropic';
-import { askInChat, chatPanelText, notificationTexts, openFixture, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from '../support';
+import { askInChat, notificationTexts, openFixture, useFakeAnthropic, waitFor, waitForChatMatch, waitForChatText, waitForTurnDone, workspaceRoot } from '../support';
 
 /**
  * A workspace copy of every bundled persona (same id, so it would take precedence when trusted),
@@ -49,11 +49,7 @@ describe('Untrusted workspace (issue #17)', () => {
     await askInChat('@backend /debug why is listUsersWithOrders slow?');
     await waitForChatText('Answer from the bundled persona.');
     await waitForTurnDone();
-    const text = await waitFor('the trust notice', async () => {
-      const t = await chatPanelText();
-      return /not trusted/.test(t) ? t : undefined;
-    });
-    assert.match(text, /This workspace is not trusted, so its personas \(.*\.vscode\/architects\/.*\) are not loaded and Git is not run/);
+    const text = await waitForChatMatch('the trust notice', /This workspace is not trusted, so its personas \(.*\.vscode\/architects\/.*\) are not loaded and Git is not run/);
     assert.ok(files.some((f) => text.includes(f)), 'the notice names the files');
     assert.doesNotMatch(text, /Wendy Workspace/, 'the workspace persona does not answer');
     const system = JSON.stringify(server.requests[0]?.body?.system ?? '');

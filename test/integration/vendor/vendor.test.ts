@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, chatPanelText, openFixture, waitFor, waitForChatText, waitForTurnDone, workspaceRoot } from '../support';
+import { api, chatPanelText, openFixture, waitFor, waitForChatMatch, waitForChatText, waitForTurnDone, workspaceRoot } from '../support';
 
 interface FixtureRequest {
   readonly model: string;
@@ -88,11 +88,7 @@ describe("Another vendor's chat model (issue #17)", () => {
     await openFixture('src/db/users.ts');
     await askWithFixtureModel('@backend /debug why is this slow?');
     await waitForTurnDone();
-    const text = await waitFor('the error message', async () => {
-      const t = await chatPanelText();
-      return /refused the request/.test(t) ? t : undefined;
-    }).catch(async () => assert.fail(`no error message; chat shows:\n${await chatPanelText()}`));
-    assert.match(text, /Fixture Model refused the request \(quota or rate limit\)\. Try again later or pick another model\./);
+    const text = await waitForChatMatch('the error message', /Fixture Model refused the request \(quota or rate limit\)\. Try again later or pick another model\./);
     assert.doesNotMatch(text, /Anthropic/, 'the message names the model that failed, not the Anthropic API');
     await script({ error: 'plain', message: 'connection reset by fixture' });
     await askWithFixtureModel('@backend /debug and now?');
