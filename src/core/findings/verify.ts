@@ -138,10 +138,10 @@ export function verifyFinding(finding: Finding, sentFiles: readonly SentFile[]):
   };
 }
 
-/** Every exact (else normalised) copy of the quote in the sent pieces, with the text leading to each. */
 /** Copies looked at per file at most: more than any real file repeats a quoted line. */
 const MAX_COPIES = 5000;
 
+/** Every exact (else normalised) copy of the quote in the sent pieces, with the text leading to each. */
 function allCopies(files: readonly SentFile[], quote: string): Array<QuoteCopy & { sent: SentFile; loc: QuoteLocation }> {
   const out: Array<QuoteCopy & { sent: SentFile; loc: QuoteLocation }> = [];
   for (const sent of files) {

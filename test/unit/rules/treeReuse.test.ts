@@ -120,12 +120,32 @@ describe('Rules: reparsing from the last tree', function () {
     assert.ok(editorTrees.size > 0, 'the editor cache kept trees');
   });
 
+  it("a run's tree stays valid while another run of the same file edits the kept one", async () => {
+    const file = codeFiles(CORPUS).find((f) => f.endsWith('.ts'))!;
+    const parser = await parserFor(languageFor(file)!);
+    const cache = new TreeCache(4);
+    const v1 = fs.readFileSync(file, 'utf8');
+    const first = parser.parse(v1, file, cache);
+    const second = parser.parse(`${v1}\nexport const added = 1;\n`, file, cache); // edits and replaces the kept tree
+    const fresh = parser.parse(v1, file);
+    try {
+      assert.deepEqual(shape(first.file.tree), shape(fresh.file.tree), 'the first run still reads the tree of its own text');
+      assert.notDeepEqual(shape(second.file.tree), shape(fresh.file.tree));
+    } finally {
+      first.dispose();
+      second.dispose();
+      fresh.dispose();
+      cache.clear();
+    }
+  });
+
   it('keeps at most its capacity, least recently used out; the same text reuses the tree as it is', async () => {
     const parser = await parserFor(languageFor('a.ts')!);
     const cache = new TreeCache(2);
     const a = parser.parse('const a = 1;\n', 'a.ts', cache);
     const again = parser.parse('const a = 1;\n', 'a.ts', cache);
-    assert.equal(again.file.tree, a.file.tree, 'unchanged text: the kept tree');
+    assert.equal(cache.size, 1, 'unchanged text: the kept tree, no second entry');
+    assert.deepEqual(shape(again.file.tree), shape(a.file.tree));
     parser.parse('const b = 1;\n', 'b.ts', cache);
     parser.parse('const a = 1;\n', 'a.ts', cache); // a is now the most recent
     parser.parse('const c = 1;\n', 'c.ts', cache); // b goes

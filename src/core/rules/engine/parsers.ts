@@ -38,8 +38,10 @@ export function parserFor(spec: LanguageSpec, wasmDir?: string): Promise<Loaded>
             return tree;
           };
           if (reuse) {
-            const tree = reuse.treeFor(`${spec.grammar}:${path}`, text, parse);
-            return { file: new CodeFile(path, text, spec, tree, query), dispose: () => undefined };
+            // A copy (cheap: tree-sitter shares its subtrees) so that this run's tree stays valid
+            // even if another run edits or evicts the kept one before this run is done with it.
+            const tree = reuse.treeFor(`${spec.grammar}:${path}`, text, parse).copy();
+            return { file: new CodeFile(path, text, spec, tree, query), dispose: () => tree.delete() };
           }
           const tree = parse(text);
           return { file: new CodeFile(path, text, spec, tree, query), dispose: () => tree.delete() };

@@ -86,7 +86,8 @@ export class TreeCache {
   /**
    * The tree of `text`: the kept one when the text is unchanged, else `parse(text, oldTree)` from
    * the kept tree edited to match (or from nothing). The cache owns the returned tree: callers
-   * must not delete it, and must be done with it before the next call for the same key.
+   * must not delete it, and take a `copy()` to keep using it after the next call for the same key
+   * (the next call edits it, and eviction deletes it).
    */
   treeFor(key: string, text: string, parse: (text: string, old?: Tree) => Tree): Tree {
     const kept = this.entries.get(key);
