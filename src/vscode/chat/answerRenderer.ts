@@ -57,20 +57,17 @@ export class AnswerRenderer {
   /** Output waiting behind a pending check, in order. */
   private queue: Promise<void> | undefined;
 
-  private write(parts: Parameters<typeof renderChatParts>[1]): void {
+  /** Writes now, or after the pending checks when there are any (the output keeps its order). */
+  private emit(write: () => void): void {
     if (this.queue) {
-      this.queue = this.queue.then(() => renderChatParts(this.stream, parts));
+      this.queue = this.queue.then(write);
     } else {
-      renderChatParts(this.stream, parts);
+      write();
     }
   }
 
-  private writeMarkdown(md: string): void {
-    if (this.queue) {
-      this.queue = this.queue.then(() => void this.stream.markdown(md));
-    } else {
-      this.stream.markdown(md);
-    }
+  private write(parts: Parameters<typeof renderChatParts>[1]): void {
+    this.emit(() => renderChatParts(this.stream, parts));
   }
 
   /** Resolves once every pending check has been written (or failed) and the output after it. */
@@ -119,7 +116,7 @@ export class AnswerRenderer {
     for (const v of this.renderer.findings.slice(before)) {
       const note = this.afterFinding?.(v);
       if (note) {
-        this.writeMarkdown(note);
+        this.emit(() => this.stream.markdown(note));
       }
       const check = this.checkFinding?.(v);
       if (check) {
