@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { FakeAnthropicServer } from '../fakeServer/fakeAnthropic';
 import {
   api, askInChat, chatPanelText, clickChatButton, driver, clickNotificationButton, fixtureText, notificationTexts, openFixture,
-  readWorkspaceFile, screenshot, useFakeAnthropic, waitFor, waitForChatText, waitForTurnDone, workspaceRoot,
+  readWorkspaceFile, screenshot, useFakeAnthropic, waitFor, waitForChatMatch, waitForChatText, waitForTurnDone, workspaceRoot,
 } from './support';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -235,13 +235,8 @@ describe('Chat paths nothing tested before (issue #17)', () => {
       await askInChat('@backend /debug why is listUsersWithOrders slow?');
       await waitForChatText('Answered anyway.');
       await waitForTurnDone();
-      const text = await waitFor('the persona note', async () => {
-        const t = await chatPanelText();
-        // The note renders progressively: wait for its end (the Show Log link), not its first line.
-        return /Could not re-read the persona files/.test(t) && /Show Log/.test(t) ? t : undefined;
-      });
-      assert.match(text, /answering as .+ as it was loaded before/);
-      assert.match(text, /Show Log/, 'with the log as the next step');
+      // The note renders progressively: wait for all of it (up to the Show Log link).
+      await waitForChatMatch('the persona note', /Could not re-read the persona files/, /answering as .+ as it was loaded before/, /Show Log/);
       assert.equal(server.requests.length, 1, 'the request was still answered');
     } finally {
       await config.update('personasFolder', undefined, vscode.ConfigurationTarget.Global);
