@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { SentFile } from '../../core/context/sentFile';
 import type { VerifiedFinding } from '../../core/findings/verify';
 import type { GroundingSection } from '../../core/prompt/promptBuilder';
+import { codeBlock } from '../../core/render/renderFinding';
 import { extractSqlQueries, formatFixCheck, formatPlanReport, parseScale, type ExplainOptions } from '../../core/sql';
 import type { Log } from '../common/log';
 import { readQueryPlanSettings, type QueryPlanService } from './queryPlanService';
@@ -15,12 +16,6 @@ export interface QueryPlanGrounding {
   readonly sections: GroundingSection[];
   /** Lines for the chat (and the log): the schema status, what was measured. */
   readonly notes: string[];
-}
-
-function fence(content: string, lang: string): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = '`'.repeat(longest + 1);
-  return `${f}${lang}\n${content}\n${f}\n`;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -79,7 +74,7 @@ export class ChatQueryPlans {
         }
         const report = await withTimeout(planner.explain(q.sql, scale), CHECK_TIMEOUT_MS, 'the plan');
         const line = q.file.firstLine + q.line - 1;
-        parts.push(`Query at ${q.file.path}:${line}:\n${fence(q.sql, 'sql')}${fence(formatPlanReport(report), 'text')}`);
+        parts.push(`Query at ${q.file.path}:${line}:\n${codeBlock(q.sql, 'sql')}${codeBlock(formatPlanReport(report), 'text')}`);
         planned += report.ok ? 1 : 0;
       }
       const notes = [`${status.summary}; ${planned} of ${queries.length} quer${queries.length === 1 ? 'y' : 'ies'} explained on embedded PostgreSQL with synthetic data`];
@@ -132,7 +127,7 @@ export class ChatQueryPlans {
       const c = await withTimeout(planner.checkFix(query, fix, scale), CHECK_TIMEOUT_MS, 'the fix check');
       this.log.info(`[query plans] fix checked: ${c.headline}`);
       const icon = c.verdict === 'faster' ? '✅' : c.verdict === 'fix-failed' || c.verdict === 'query-failed' ? '❌' : 'ℹ️';
-      return `${icon} **${c.headline}**\n\n${fence(formatFixCheck(c), 'text')}\n_${status.summary}._\n\n`;
+      return `${icon} **${c.headline}**\n\n${codeBlock(formatFixCheck(c), 'text')}\n_${status.summary}._\n\n`;
     } catch (err) {
       const message = (err as Error)?.message ?? String(err);
       this.log.warn(`[query plans] fix check failed: ${message}`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { extractSqlQueries, formatPlanReport, type PlanReport, type SchemaStatus } from '../../core/sql';
+import { codeBlock } from '../../core/render/renderFinding';
 import type { Log } from '../common/log';
 import type { QueryPlanService } from './queryPlanService';
 import { schemaStatusMarkdown } from './statusText';
@@ -82,10 +83,9 @@ export async function explainQueryPlan(service: QueryPlanService, log: Log, arg?
   }
 }
 
+/** A fenced block without its trailing newline (the document's lines are joined with one). */
 function fence(content: string, lang: string): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = '`'.repeat(longest + 1);
-  return `${f}${lang}\n${content}\n${f}`;
+  return codeBlock(content, lang).trimEnd();
 }
 
 export function planDocument(sql: string, summary: string, report: PlanReport, status: SchemaStatus): string {
