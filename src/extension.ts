@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ArchitectPersonasApi
     const rules = registerRules(context, log, async () => Boolean(await keys.get()));
     const queryPlans = registerQueryPlans(context, log);
     registerParticipant(context, { personas, anthropic, log, transcript, onFindings: review.onFindings, onAnswerEnd: design.onAnswerEnd, rules: rules.chat, queryPlans: queryPlans.chat });
-    registerLmTools(context, { personas, anthropic, log, plannerFor: (root) => queryPlans.service.plannerFor(root) });
+    registerLmTools(context, { personas, anthropic, log, plannerFor: (root) => queryPlans.service.plannerFor(root), rulesFor: rules.toolAccess });
     registerMcpServer(context, { keys, log });
     return { transcript, readiness, walkthrough };
   } catch (err) {

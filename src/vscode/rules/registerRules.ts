@@ -3,6 +3,7 @@
  * command, and the chat's access to rule findings. Nothing is parsed at activation: the worker
  * and its wasm start with the first document check.
  */
+import type { RulesAccess } from '../../core/tools';
 import * as vscode from 'vscode';
 import type { Log } from '../common/log';
 import { ChatRules } from './chatRules';
@@ -14,6 +15,8 @@ import { RulesService } from './rulesService';
 export interface RulesRoom {
   readonly chat: ChatRules;
   readonly diagnostics: RuleDiagnostics;
+  /** The rules worker as the run_rules tool's engine. */
+  readonly toolAccess: (root: string | undefined) => RulesAccess;
 }
 
 /** @param preferOwnModel true when our Anthropic model should answer (a key is set). */
@@ -32,5 +35,5 @@ export function registerRules(context: vscode.ExtensionContext, log: Log, prefer
   registerRuleCommands(context, service, diagnostics, log, preferOwnModel);
   // documents already open when the extension starts (checked after activation returns)
   setTimeout(() => diagnostics.recheckOpen(), 0);
-  return { chat: new ChatRules(service, log), diagnostics };
+  return { chat: new ChatRules(service, log), diagnostics, toolAccess: (root) => service.toolAccess(root) };
 }

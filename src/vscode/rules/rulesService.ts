@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { RuleFinding, SourceFile } from '../../core/rules/types';
 import { RulesWorkerClient, type WorkerRunResult } from '../../core/rules/worker/workerClient';
+import type { RulesAccess } from '../../core/tools';
+import { createWorkerRulesAccess } from '../../core/tools/engines';
 import type { Log } from '../common/log';
 import { enabledRuleIds } from './ruleSettings';
 
@@ -59,6 +61,11 @@ export class RulesService implements vscode.Disposable {
   /** Reads and checks every rule file of a folder, in the worker. */
   checkFolder(root: string, options: { maxFiles: number; enabled: string[]; signal: AbortSignal; onProgress: (done: number, total: number, file: string) => void }): Promise<WorkerRunResult> {
     return this.worker().runFolder(root, options);
+  }
+
+  /** The run_rules tool's access: the same worker thread (one copy of the grammars in memory). */
+  toolAccess(root: string | undefined): RulesAccess {
+    return createWorkerRulesAccess({ run: (files, options) => this.worker().run(files, options) }, root);
   }
 
   schemaChanged(): void {

@@ -4,7 +4,7 @@ import type { ModelClient } from '../../core/model/modelClient';
 import { describeModelError } from '../../core/model/modelErrors';
 import { reviewFiles } from '../../core/pipeline/review';
 import { findSlashCommand } from '../../core/slashCommands';
-import { findTool, runTool, type ToolContext } from '../../core/tools';
+import { findTool, runTool, type RulesAccess, type ToolContext } from '../../core/tools';
 import { LM_TOOL_TABLE } from '../../core/tools/lmTools';
 import { summarizeReview } from '../../core/tools/reviewSummary';
 import { ANTHROPIC_VENDOR, type AnthropicAccess } from '../model/anthropicAccess';
@@ -22,6 +22,8 @@ export interface LmToolDeps {
   readonly log: Log;
   /** The extension's embedded Postgres per folder (QueryPlanService.plannerFor), shared with the SQL tools. */
   readonly plannerFor?: (root: string) => QueryPlanner;
+  /** The extension's rules worker (RulesRoom.toolAccess), shared with run_rules and architect_rules. */
+  readonly rulesFor: (root: string | undefined) => RulesAccess;
 }
 
 interface ReviewInput {
@@ -40,7 +42,7 @@ interface ReviewInput {
  * untrusted workspace gets nothing but a refusal.
  */
 export function registerLmTools(context: vscode.ExtensionContext, deps: LmToolDeps): void {
-  registerToolEngines(context, deps.plannerFor);
+  registerToolEngines(context, { plannerFor: deps.plannerFor, rulesFor: deps.rulesFor });
   const ctxOrRefusal = (): ToolContext | string => {
     if (!vscode.workspace.isTrusted) {
       return 'The workspace is not trusted, so Architect Personas does not read its files for other tools. Trust the workspace first.';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { RulesWorkerClient } from '../../core/rules/worker/workerClient';
-import { createSqlAccess, createWorkerRulesAccess } from '../../core/tools/engines';
+import { createSqlAccess } from '../../core/tools/engines';
 import type { RulesAccess, SqlAccess } from '../../core/tools';
 import type { QueryPlanner } from '../../core/sql';
 import { SETTINGS_SECTION } from '../common/settings';
@@ -39,24 +38,27 @@ export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess
   return access;
 }
 
-let rulesWorker: RulesWorkerClient | undefined;
+/** The extension's rules service (its worker thread), when registered. */
+let sharedRules: ((root: string | undefined) => RulesAccess) | undefined;
 
-/** The tools' rules run in one worker thread, started on the first run_rules call. */
-export function rulesAccessFor(root: string | undefined): RulesAccess {
-  rulesWorker ??= new RulesWorkerClient();
-  return createWorkerRulesAccess(rulesWorker, root);
+/** The tools' rules run in the rules service's worker thread (started on first use); none before it is registered. */
+export function rulesAccessFor(root: string | undefined): RulesAccess | undefined {
+  return sharedRules?.(root);
 }
 
-/**
- * `plannerFor`: the extension's QueryPlanService, so the SQL tools share its embedded Postgres
- * (one worker of ~450 MB per folder, not two) and its snapshot cache.
- */
-export function registerToolEngines(context: vscode.ExtensionContext, plannerFor?: (root: string) => QueryPlanner): void {
-  sharedPlanner = plannerFor;
+export interface ToolEngines {
+  /** The extension's QueryPlanService: the SQL tools share its embedded Postgres (one worker of ~450 MB per folder, not two) and its snapshot cache. */
+  readonly plannerFor?: (root: string) => QueryPlanner;
+  /** The extension's rules service: run_rules shares its worker thread and grammars. */
+  readonly rulesFor: (root: string | undefined) => RulesAccess;
+}
+
+export function registerToolEngines(context: vscode.ExtensionContext, engines: ToolEngines): void {
+  sharedPlanner = engines.plannerFor;
+  sharedRules = engines.rulesFor;
   context.subscriptions.push({
     dispose: () => {
-      void rulesWorker?.dispose().catch(() => undefined);
-      rulesWorker = undefined;
+      sharedRules = undefined;
       for (const { access } of planners.values()) {
         void access.dispose().catch(() => undefined);
       }
