@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createSqlAccess } from '../../core/tools/engines';
 import type { RulesAccess, SqlAccess } from '../../core/tools';
 import type { QueryPlanner } from '../../core/sql';
-import { SETTINGS_SECTION } from '../common/settings';
+import { readQueryPlanSettings } from '../sql/queryPlanService';
 
 /**
  * The engines behind the tools on the VS Code surface, each in its worker thread.
@@ -15,9 +15,8 @@ const planners = new Map<string, { signature: string; access: ReturnType<typeof 
 let sharedPlanner: ((root: string) => QueryPlanner) | undefined;
 
 export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const rows = c.get<number>('queryPlans.rows');
-  const override = c.get<string>('queryPlans.schemaPath')?.trim() || undefined;
+  // the same reading (and bounds) of the settings as the query-plan service's planner
+  const { rows, schemaPath: override } = readQueryPlanSettings(vscode.Uri.file(root));
   const signature = JSON.stringify([rows, override]);
   const existing = planners.get(root);
   if (existing && existing.signature === signature) {
@@ -29,7 +28,7 @@ export function sqlAccessFor(root: string, log?: (s: string) => void): SqlAccess
   const shared = sharedPlanner;
   const access = createSqlAccess({
     root,
-    ...(typeof rows === 'number' && rows > 0 ? { rows } : {}),
+    ...(rows ? { rows } : {}),
     ...(override ? { override } : {}),
     ...(log ? { log } : {}),
     ...(shared ? { planner: () => shared(root) } : {}),
