@@ -1,0 +1,3 @@
+export const githubOrganizationImageUrl = (orgName: string): string => {
+  return `https://avatars.githubusercontent.com/${orgName}`;
+};

@@ -1,0 +1,1 @@
+export const CROSS_OS_CTRL_ENTER = ["ctrl+enter", "command+enter"];

@@ -1,0 +1,6 @@
+export function commitPath(
+  baseProjectPath: string,
+  lastCommitId?: string
+): string {
+  return `${baseProjectPath}/commits/${lastCommitId || ""}`;
+}

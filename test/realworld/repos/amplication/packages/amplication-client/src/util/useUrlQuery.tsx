@@ -1,0 +1,5 @@
+import { useLocation } from "react-router-dom";
+
+export const useUrlQuery = () => {
+  return new URLSearchParams(useLocation().search);
+};

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumDataType" ADD VALUE 'Json';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Subscription" ADD COLUMN     "cancellationEffectiveDate" TIMESTAMP(3);

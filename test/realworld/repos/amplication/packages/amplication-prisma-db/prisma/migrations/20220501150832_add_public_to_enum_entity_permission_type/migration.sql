@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumEntityPermissionType" ADD VALUE 'Public';

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Resource" RENAME "type" TO "resourceType"
+

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumBlockType" ADD VALUE 'Topic';

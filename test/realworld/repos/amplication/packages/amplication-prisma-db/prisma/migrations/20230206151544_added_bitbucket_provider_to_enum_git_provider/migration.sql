@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumGitProvider" ADD VALUE 'Bitbucket';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Resource" ADD COLUMN     "archived" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GitOrganization" ADD COLUMN     "providerProperties" JSONB NOT NULL DEFAULT '{}';

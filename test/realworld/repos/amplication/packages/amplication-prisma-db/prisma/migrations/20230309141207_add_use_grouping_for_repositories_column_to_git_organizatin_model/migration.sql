@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GitOrganization" ADD COLUMN     "useGroupingForRepositories" BOOLEAN NOT NULL DEFAULT false;

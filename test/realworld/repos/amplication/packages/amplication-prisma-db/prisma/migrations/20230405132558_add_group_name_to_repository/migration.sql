@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GitRepository" ADD COLUMN     "groupName" TEXT;

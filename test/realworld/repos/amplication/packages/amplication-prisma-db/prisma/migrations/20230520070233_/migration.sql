@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EntityField" ADD COLUMN     "customAttributes" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GitRepository" ADD COLUMN     "baseBranchName" TEXT;

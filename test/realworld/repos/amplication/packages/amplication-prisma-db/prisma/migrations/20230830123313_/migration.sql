@@ -1,0 +1,8 @@
+/*
+  Warnings:
+
+  - You are about to drop the column `externalId` on the `Account` table. All the data in the column will be lost.
+
+*/
+-- AlterTable
+ALTER TABLE "Account" DROP COLUMN "externalId";

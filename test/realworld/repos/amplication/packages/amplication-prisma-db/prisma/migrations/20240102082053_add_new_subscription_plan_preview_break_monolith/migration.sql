@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumSubscriptionPlan" ADD VALUE 'PreviewBreakTheMonolith';

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PreviewAccountType" ADD VALUE 'Auth0Signup';

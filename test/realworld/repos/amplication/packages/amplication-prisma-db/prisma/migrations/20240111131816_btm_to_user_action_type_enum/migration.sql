@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumUserActionType" ADD VALUE 'BreakTheMonolith';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "allowLLMFeatures" BOOLEAN NOT NULL DEFAULT true;

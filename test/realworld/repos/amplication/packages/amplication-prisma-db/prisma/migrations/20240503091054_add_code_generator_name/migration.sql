@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Resource" ADD COLUMN     "codeGeneratorName" TEXT;

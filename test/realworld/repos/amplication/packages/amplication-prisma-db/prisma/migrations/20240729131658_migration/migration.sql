@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumResourceType" ADD VALUE 'PluginRepository';

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumBuildStatus" ADD VALUE 'Canceled';

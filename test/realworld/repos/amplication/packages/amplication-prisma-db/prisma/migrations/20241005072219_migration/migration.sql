@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EnumOutdatedVersionAlertStatus" ADD VALUE 'Canceled';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CustomProperty" ADD COLUMN     "deletedAt" TIMESTAMP(3);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CustomProperty" ALTER COLUMN "options" DROP NOT NULL;

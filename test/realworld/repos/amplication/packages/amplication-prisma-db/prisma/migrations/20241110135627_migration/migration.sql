@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "platformIsPublic" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Blueprint" ADD COLUMN     "relations" JSONB;

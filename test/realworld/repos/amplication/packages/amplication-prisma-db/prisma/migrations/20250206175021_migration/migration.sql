@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Blueprint" ADD COLUMN     "useBusinessDomain" BOOLEAN NOT NULL DEFAULT false;

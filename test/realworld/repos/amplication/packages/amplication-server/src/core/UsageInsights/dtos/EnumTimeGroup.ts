@@ -1,0 +1,12 @@
+import { registerEnumType } from "@nestjs/graphql";
+
+export enum EnumTimeGroup {
+  Day = "day",
+  Week = "week",
+  Month = "month",
+  Year = "year",
+}
+
+registerEnumType(EnumTimeGroup, {
+  name: "EnumTimeGroup",
+});

@@ -1,0 +1,10 @@
+import { registerEnumType } from "@nestjs/graphql";
+
+export enum EnumAssistantMessageType {
+  Default = "Default",
+  Onboarding = "Onboarding",
+}
+
+registerEnumType(EnumAssistantMessageType, {
+  name: "EnumAssistantMessageType",
+});

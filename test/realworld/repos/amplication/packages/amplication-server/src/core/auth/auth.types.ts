@@ -1,0 +1,5 @@
+export enum IdentityProvider {
+  GitHub = "GitHub",
+  IdentityPlatform = "Auth0",
+  Local = "Local",
+}

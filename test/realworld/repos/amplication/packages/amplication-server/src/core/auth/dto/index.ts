@@ -1,0 +1,10 @@
+export { LoginInput } from "./login.input";
+export { LoginArgs } from "./LoginArgs";
+export { SignupInput } from "./signup.input";
+export { SignupArgs } from "./SignupArgs";
+export { JwtDto, EnumTokenType } from "./jwt.dto";
+export { ChangePasswordInput } from "./change-password.input";
+export { ChangePasswordArgs } from "./ChangePasswordArgs";
+export { SetCurrentWorkspaceArgs } from "./SetCurrentWorkspaceArgs";
+export { CreateApiTokenArgs } from "./CreateApiTokenArgs";
+export { ApiToken } from "./ApiToken";

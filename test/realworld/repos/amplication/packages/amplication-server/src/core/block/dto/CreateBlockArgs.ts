@@ -1,0 +1,5 @@
+import { BlockCreateInput } from "./BlockCreateInput";
+
+export class CreateBlockArgs {
+  data!: BlockCreateInput;
+}

@@ -1,0 +1,15 @@
+export { BlockCreateInput } from "./BlockCreateInput";
+export { BlockOrderByInput } from "./BlockOrderByInput";
+export { BlockWhereInput } from "./BlockWhereInput";
+export { BlockTypeWhereInput } from "./BlockTypeWhereInput";
+export { CreateBlockArgs } from "./CreateBlockArgs";
+export { EnumBlockTypeFilter } from "./EnumBlockTypeFilter";
+export { FindManyBlockArgs } from "./FindManyBlockArgs";
+export { FindManyBlockTypeArgs } from "./FindManyBlockTypeArgs";
+export { CreateBlockVersionArgs } from "./CreateBlockVersionArgs";
+export { BlockVersionCreateInput } from "./BlockVersionCreateInput";
+export { FindManyBlockVersionArgs } from "./FindManyBlockVersionArgs";
+export { BlockVersionOrderByInput } from "./BlockVersionOrderByInput";
+export { BlockVersionWhereInput } from "./BlockVersionWhereInput";
+export { UpdateBlockArgs } from "./UpdateBlockArgs";
+export { LockBlockArgs } from "./LockBlockArgs";

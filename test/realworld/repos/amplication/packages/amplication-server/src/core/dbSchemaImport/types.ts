@@ -1,0 +1,4 @@
+export type DBSchemaImportMetadata = {
+  schema: string;
+  fileName: string;
+};

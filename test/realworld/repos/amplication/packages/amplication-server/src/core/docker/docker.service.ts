@@ -1,0 +1,5 @@
+import { Injectable } from "@nestjs/common";
+import Docker from "dockerode";
+
+@Injectable()
+export class DockerService extends Docker {}

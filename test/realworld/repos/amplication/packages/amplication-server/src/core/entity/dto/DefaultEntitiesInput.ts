@@ -1,0 +1,11 @@
+import { Field, InputType } from "@nestjs/graphql";
+
+@InputType({
+  isAbstract: true,
+})
+export class DefaultEntitiesInput {
+  @Field(() => String, {
+    nullable: false,
+  })
+  resourceId!: string;
+}

@@ -1,0 +1,8 @@
+import { ArgsType, Field } from "@nestjs/graphql";
+import { WhereUniqueInput } from "../../../dto";
+
+@ArgsType()
+export class FindOneEntityArgs {
+  @Field(() => WhereUniqueInput, { nullable: false })
+  where!: WhereUniqueInput;
+}

@@ -1,0 +1,3 @@
+export { Environment } from "./Environment";
+export { CreateEnvironmentArgs } from "./CreateEnvironmentArgs";
+export { FindManyEnvironmentArgs } from "./FindManyEnvironmentArgs";

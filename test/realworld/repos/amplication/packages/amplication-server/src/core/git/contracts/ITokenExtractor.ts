@@ -1,0 +1,3 @@
+export interface ITokenExtractor {
+  getTokenFromDb: (resourceId: string) => Promise<string>;
+}

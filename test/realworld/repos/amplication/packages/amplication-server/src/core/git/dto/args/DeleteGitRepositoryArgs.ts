@@ -1,0 +1,7 @@
+import { ArgsType, Field } from "@nestjs/graphql";
+
+@ArgsType()
+export class DeleteGitRepositoryArgs {
+  @Field(() => String, { nullable: false })
+  gitRepositoryId!: string;
+}

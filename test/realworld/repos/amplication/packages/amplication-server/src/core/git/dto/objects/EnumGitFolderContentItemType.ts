@@ -1,0 +1,11 @@
+import { registerEnumType } from "@nestjs/graphql";
+
+export enum EnumGitFolderContentItemType {
+  Dir = "Dir",
+  File = "File",
+  Other = "Other",
+}
+
+registerEnumType(EnumGitFolderContentItemType, {
+  name: "EnumGitFolderContentItemType",
+});

@@ -1,0 +1,5 @@
+export type Auth0User = {
+  data: {
+    email: string;
+  };
+};

@@ -1,0 +1,5 @@
+export class SendDeploymentArgs {
+  to: string;
+  success: boolean;
+  url: string;
+}

@@ -1,0 +1,5 @@
+export class SendInvitationArgs {
+  to: string;
+  invitedByUserFullName: string;
+  invitationToken: string;
+}

@@ -1,0 +1,4 @@
+export enum EnumOwnershipType {
+  Team = "Team",
+  User = "User",
+}

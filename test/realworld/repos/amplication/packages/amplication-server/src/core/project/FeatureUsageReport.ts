@@ -1,0 +1,6 @@
+export type FeatureUsageReport = {
+  projects: number;
+  services: number;
+  servicesAboveEntityPerServiceLimit: number;
+  teamMembers: number;
+};

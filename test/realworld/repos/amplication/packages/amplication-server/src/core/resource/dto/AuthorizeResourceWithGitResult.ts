@@ -1,0 +1,7 @@
+import { Field, ObjectType } from "@nestjs/graphql";
+
+@ObjectType()
+export class AuthorizeResourceWithGitResult {
+  @Field({ description: "", nullable: false })
+  url: string;
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from "@nestjs/graphql";
+
+export enum EnumCodeGenerator {
+  DotNet = "DotNet",
+  NodeJs = "NodeJs",
+  Blueprint = "Blueprint",
+}
+
+registerEnumType(EnumCodeGenerator, { name: "EnumCodeGenerator" });

@@ -1,0 +1,11 @@
+import { registerEnumType } from "@nestjs/graphql";
+
+export enum EnumCommitStrategy {
+  All = "all",
+  AllWithPendingChanges = "allWithPendingChanges",
+  Specific = "specific",
+}
+
+registerEnumType(EnumCommitStrategy, {
+  name: "EnumCommitStrategy",
+});

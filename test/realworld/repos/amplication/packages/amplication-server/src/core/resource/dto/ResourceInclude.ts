@@ -1,0 +1,6 @@
+export class ResourceInclude {
+  entities?: boolean;
+  gitRepository?: boolean;
+  project?: boolean;
+  resourceVersions?: boolean;
+}

@@ -1,0 +1,10 @@
+export { CreateResourceRoleArgs } from "./CreateResourceRoleArgs";
+export { FindManyResourceRoleArgs } from "./FindManyResourceRoleArgs";
+export { UpdateOneResourceRoleArgs } from "./UpdateOneResourceRoleArgs";
+export { ResourceRoleCreateInput } from "./ResourceRoleCreateInput";
+export { ResourceRoleFilter } from "./ResourceRoleFilter";
+export { ResourceRoleOrderByInput } from "./ResourceRoleOrderByInput";
+export { ResourceRoleWhereInput } from "./ResourceRoleWhereInput";
+export { ResourceRoleUpdateInput } from "./ResourceRoleUpdateInput";
+export { FindOneResourceRoleArgs } from "./FindOneResourceRoleArgs";
+export { DeleteResourceRoleArgs } from "./DeleteResourceRoleArgs";

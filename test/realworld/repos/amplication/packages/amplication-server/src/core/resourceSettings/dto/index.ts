@@ -1,0 +1,2 @@
+export { ResourceSettings } from "./ResourceSettings";
+export { UpdateResourceSettingsArgs } from "./UpdateResourceSettingsArgs";

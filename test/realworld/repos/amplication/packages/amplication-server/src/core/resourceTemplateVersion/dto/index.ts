@@ -1,0 +1,2 @@
+export { ResourceTemplateVersion } from "./ResourceTemplateVersion";
+export { UpdateResourceTemplateVersionArgs } from "./UpdateResourceTemplateVersionArgs";

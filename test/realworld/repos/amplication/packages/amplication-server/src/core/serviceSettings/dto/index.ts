@@ -1,0 +1,2 @@
+export { ServiceSettings } from "./ServiceSettings";
+export { UpdateServiceSettingsArgs } from "./UpdateServiceSettingsArgs";

@@ -1,0 +1,7 @@
+import { InputType } from "@nestjs/graphql";
+import { BlockTypeWhereInput } from "../../block/dto";
+
+@InputType({
+  isAbstract: true,
+})
+export class ServiceTopicsWhereInput extends BlockTypeWhereInput {}

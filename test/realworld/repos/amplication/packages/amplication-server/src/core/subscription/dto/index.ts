@@ -1,0 +1,2 @@
+export { EnumSubscriptionPlan } from "./EnumSubscriptionPlan";
+export { EnumSubscriptionStatus } from "./EnumSubscriptionStatus";

@@ -1,0 +1,7 @@
+import { Field, InputType } from "@nestjs/graphql";
+
+@InputType({ isAbstract: true })
+export class TeamUpdateRolesInput {
+  @Field(() => [String], { nullable: false })
+  roleIds!: string[] | undefined;
+}

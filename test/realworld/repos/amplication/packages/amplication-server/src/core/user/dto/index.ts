@@ -1,0 +1,3 @@
+export { FindManyUserArgs } from "./FindManyUserArgs";
+export { UserOrderByInput } from "./UserOrderByInput";
+export { UserWhereInput } from "./UserWhereInput";

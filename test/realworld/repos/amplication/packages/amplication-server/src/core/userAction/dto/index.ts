@@ -1,0 +1,3 @@
+export { UserAction } from "./UserAction";
+export { UserActionCreateInput } from "./UserActionCreateInput";
+export { CreateUserActionArgs } from "./CreateUserActionArgs";

@@ -1,0 +1,6 @@
+import { EnumUserActionStatus } from "./types";
+
+export interface UserActionResultWithPayload<T> {
+  status: EnumUserActionStatus;
+  data: T | null;
+}

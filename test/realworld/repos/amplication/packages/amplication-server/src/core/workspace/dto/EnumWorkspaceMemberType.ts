@@ -1,0 +1,10 @@
+import { registerEnumType } from "@nestjs/graphql";
+
+export enum EnumWorkspaceMemberType {
+  User = "User",
+  Invitation = "Invitation",
+}
+
+registerEnumType(EnumWorkspaceMemberType, {
+  name: "EnumWorkspaceMemberType",
+});

@@ -1,0 +1,3 @@
+export class SchemaValidationResult {
+  constructor(public isValid: boolean, public errorText?: string) {}
+}

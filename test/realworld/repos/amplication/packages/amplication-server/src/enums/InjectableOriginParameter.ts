@@ -1,0 +1,4 @@
+export enum InjectableOriginParameter {
+  UserId,
+  WorkspaceId,
+}

@@ -1,0 +1,3 @@
+import { AmplicationError } from "./AmplicationError";
+
+export class ValidationError extends AmplicationError {}

@@ -1,0 +1,11 @@
+import type pg from 'pg'
+type PgPool = pg.Pool
+
+export type PgOptions = {
+  url: string
+  pool?: PgPool
+  schema?: string
+  poolSize?: number
+  poolMaxUses?: number
+  poolIdleTimeoutMs?: number
+}

@@ -1,0 +1,2 @@
+export * from './sharp.js'
+export type { ImageInfo, Options } from './util.js'

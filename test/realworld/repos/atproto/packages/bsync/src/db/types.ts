@@ -1,0 +1,17 @@
+import type { DynamicModule, RawBuilder, SelectQueryBuilder } from 'kysely'
+import type pg from 'pg'
+type PgPool = pg.Pool
+
+export type DbRef =
+  RawBuilder<unknown> | ReturnType<DynamicModule<unknown>['ref']>
+
+export type AnyQb = SelectQueryBuilder<any, any, any>
+
+export type PgOptions = {
+  url: string
+  pool?: PgPool
+  schema?: string
+  poolSize?: number
+  poolMaxUses?: number
+  poolIdleTimeoutMs?: number
+}

@@ -1,0 +1,2 @@
+export * from './sequencer.js'
+export * from './outbox.js'

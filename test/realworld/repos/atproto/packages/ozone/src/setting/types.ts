@@ -1,0 +1,3 @@
+export type ProtectedTagSetting = {
+  [key: string]: { roles?: string[]; moderators?: string[] }
+}

@@ -1,0 +1,3 @@
+import { config } from 'dotenv'
+
+config({ path: './test.env' })

@@ -1,0 +1,51 @@
+import type { Server } from '@atproto/xrpc-server'
+import type { AppContext } from '../../../../context.js'
+import { app } from '../../../../lexicons/index.js'
+import { computeProxyTo } from '../../../../pipethrough.js'
+import {
+  type MungeFn,
+  pipethroughReadAfterWrite,
+} from '../../../../read-after-write/index.js'
+
+export default function (server: Server, ctx: AppContext) {
+  if (!ctx.bskyAppView) return
+
+  server.add(app.bsky.actor.getProfiles, {
+    auth: ctx.authVerifier.authorization({
+      authorize: (permissions, { req }) => {
+        const lxm = app.bsky.actor.getProfiles.$lxm
+        const aud = computeProxyTo(ctx, req, lxm)
+        permissions.assertRpc({ aud, lxm })
+      },
+    }),
+    opts: {
+      // @TODO remove after grace period has passed, behavior is non-standard.
+      // temporarily added for compat w/ previous version of xrpc-server to avoid breakage of a few specified parties.
+      paramsParseLoose: true,
+    },
+    handler: async (reqCtx) => {
+      return pipethroughReadAfterWrite(
+        ctx,
+        reqCtx,
+        app.bsky.actor.getProfiles,
+        getProfilesMunge,
+      )
+    },
+  })
+}
+
+const getProfilesMunge: MungeFn<
+  app.bsky.actor.getProfiles.$OutputBody
+> = async (localViewer, original, local, requester) => {
+  const localProf = local.profile
+  if (!localProf) return original
+
+  const profiles = original.profiles.map((prof) => {
+    if (prof.did !== requester) return prof
+    return localViewer.updateProfileDetailed(prof, localProf.record)
+  })
+  return {
+    ...original,
+    profiles,
+  }
+}

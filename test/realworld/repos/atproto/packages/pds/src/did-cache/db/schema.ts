@@ -1,0 +1,9 @@
+export interface DidDoc {
+  did: string
+  doc: string // json representation of DidDocument
+  updatedAt: number
+}
+
+export type DidCacheSchema = {
+  did_doc: DidDoc
+}

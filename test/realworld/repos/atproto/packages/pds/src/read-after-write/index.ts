@@ -1,0 +1,3 @@
+export * from './types.js'
+export * from './util.js'
+export * from './viewer.js'

@@ -1,0 +1,3 @@
+export * from './sequencer.js'
+export * from './outbox.js'
+export * from './events.js'

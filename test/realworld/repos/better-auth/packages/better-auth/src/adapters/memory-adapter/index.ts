@@ -1,0 +1,1 @@
+export * from "@better-auth/memory-adapter";

@@ -1,0 +1,6 @@
+export { requireOrgRole, requireResourceOwnership } from "./authorization";
+export {
+	formCsrfMiddleware,
+	originCheck,
+	originCheckMiddleware,
+} from "./origin-check";

@@ -1,0 +1,4 @@
+export * from "@better-auth/core/oauth2";
+export * from "./link-account";
+export * from "./state";
+export * from "./utils";

@@ -1,0 +1,2 @@
+export * from "./admin";
+export type * from "./types";

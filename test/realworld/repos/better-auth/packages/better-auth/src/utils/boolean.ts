@@ -1,0 +1,3 @@
+export function toBoolean(value: any): boolean {
+	return value === "true" || value === true;
+}

@@ -1,0 +1,1 @@
+export const DEFAULT_SECRET = "better-auth-secret-12345678901234567890";

@@ -1,0 +1,3 @@
+export const HIDE_METADATA = {
+	scope: "server",
+} as const;

@@ -1,0 +1,1 @@
+export { isAPIError } from "@better-auth/core/utils/is-api-error";

@@ -1,0 +1,3 @@
+export function isBrowserFetchRequest(headers?: Headers | null): boolean {
+	return headers?.get("sec-fetch-mode") === "cors";
+}

@@ -1,0 +1,2 @@
+export * from "./org-assignment";
+export * from "./types";

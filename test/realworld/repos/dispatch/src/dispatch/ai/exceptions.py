@@ -1,0 +1,5 @@
+from dispatch.exceptions import DispatchException
+
+
+class GenAIException(DispatchException):
+    pass

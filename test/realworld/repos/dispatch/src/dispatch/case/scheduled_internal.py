@@ -1,0 +1,2 @@
+def schedule_placeholder():
+    pass

@@ -1,0 +1,1 @@
+DISPATCH_ORGANIZATION_SCHEMA_PREFIX = "dispatch_organization"

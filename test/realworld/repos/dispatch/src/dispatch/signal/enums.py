@@ -1,0 +1,7 @@
+from dispatch.enums import DispatchEnum
+
+
+class SignalEngagementStatus(DispatchEnum):
+    new = "New"
+    approved = "Approved"
+    denied = "Denied"

@@ -1,0 +1,1 @@
+# AI tests package

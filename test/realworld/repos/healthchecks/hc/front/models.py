@@ -1,0 +1,1 @@
+# The front app has no models.

@@ -1,0 +1,3 @@
+import type OverrideRule from '@server/entity/OverrideRule';
+
+export type OverrideRuleResultsResponse = OverrideRule[];

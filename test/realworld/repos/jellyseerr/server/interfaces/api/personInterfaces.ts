@@ -1,0 +1,7 @@
+import type { PersonCreditCast, PersonCreditCrew } from '@server/models/Person';
+
+export interface PersonCombinedCreditsResponse {
+  id: number;
+  cast: PersonCreditCast[];
+  crew: PersonCreditCrew[];
+}

@@ -1,0 +1,4 @@
+import { addYears } from 'date-fns';
+import { Between } from 'typeorm';
+
+export const AfterDate = (date: Date) => Between(date, addYears(date, 100));

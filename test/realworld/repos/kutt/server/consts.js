@@ -1,0 +1,8 @@
+const ROLES = {
+  USER: "USER",
+  ADMIN: "ADMIN"
+};
+
+module.exports = {
+  ROLES,
+}

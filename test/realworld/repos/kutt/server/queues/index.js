@@ -1,0 +1,5 @@
+const { visit } = require("./queues");
+
+module.exports = {
+  visit,
+};

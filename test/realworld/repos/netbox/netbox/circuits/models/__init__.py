@@ -1,0 +1,3 @@
+from .circuits import *
+from .providers import *
+from .virtual_circuits import *

@@ -1,0 +1,6 @@
+from .bulk_edit import *
+from .bulk_import import *
+from .filtersets import *
+from .misc import *
+from .model_forms import *
+from .scripts import *

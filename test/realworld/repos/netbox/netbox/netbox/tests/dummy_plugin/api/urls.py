@@ -1,0 +1,7 @@
+from rest_framework import routers
+
+from .views import DummyViewSet
+
+router = routers.DefaultRouter()
+router.register('dummy-models', DummyViewSet)
+urlpatterns = router.urls

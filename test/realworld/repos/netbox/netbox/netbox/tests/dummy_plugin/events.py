@@ -1,0 +1,2 @@
+def process_events_queue(events):
+    pass

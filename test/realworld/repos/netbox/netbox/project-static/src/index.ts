@@ -1,0 +1,5 @@
+import '@popperjs/core';
+import 'bootstrap';
+import 'htmx.org';
+import 'tom-select';
+import './netbox';

@@ -1,0 +1,4 @@
+export * from './objectDepth';
+export * from './rackImages';
+export * from './previousPkCheck';
+export * from './secret';

@@ -1,0 +1,4 @@
+from .constants import *
+from .forms import *
+from .mixins import *
+from .utils import *

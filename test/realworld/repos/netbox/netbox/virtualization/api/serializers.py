@@ -1,0 +1,2 @@
+from .serializers_.clusters import *
+from .serializers_.virtualmachines import *

@@ -1,0 +1,2 @@
+from .serializers_.wirelesslans import *
+from .serializers_.wirelesslinks import *

@@ -1,0 +1,2 @@
+from .wirelesslan import *
+from .wirelesslink import *

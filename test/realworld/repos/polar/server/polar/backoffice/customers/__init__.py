@@ -1,0 +1,3 @@
+from .endpoints import router
+
+__all__ = ["router"]

@@ -1,0 +1,1 @@
+# Organizations V2 - Redesigned backoffice interface

@@ -1,0 +1,3 @@
+from .delete_identity_verification_modal import DeleteIdentityVerificationModal
+
+__all__ = ["DeleteIdentityVerificationModal"]

@@ -1,0 +1,7 @@
+from ..base.properties import BenefitGrantProperties, BenefitProperties
+
+
+class BenefitFeatureFlagProperties(BenefitProperties): ...
+
+
+class BenefitGrantFeatureFlagProperties(BenefitGrantProperties): ...

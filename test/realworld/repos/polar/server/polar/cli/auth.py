@@ -1,0 +1,16 @@
+from typing import Annotated
+
+from fastapi import Depends
+
+from polar.auth.dependencies import Authenticator
+from polar.auth.models import AuthSubject, Organization, User
+from polar.auth.scope import Scope
+
+_CLIRead = Authenticator(
+    required_scopes={
+        Scope.webhooks_read,
+        Scope.webhooks_write,
+    },
+    allowed_subjects={User, Organization},
+)
+CLIRead = Annotated[AuthSubject[User | Organization], Depends(_CLIRead)]

@@ -1,0 +1,5 @@
+from polar.kit.schemas import Schema
+
+
+class AuthorizeResponse(Schema):
+    url: str

@@ -1,0 +1,3 @@
+from .repository import EventTypeRepository
+
+__all__ = ["EventTypeRepository"]

@@ -1,0 +1,4 @@
+from polar.exceptions import PolarError
+
+
+class S3FileError(PolarError): ...

@@ -1,0 +1,3 @@
+from .user import github_user
+
+__all__ = ["github_user"]

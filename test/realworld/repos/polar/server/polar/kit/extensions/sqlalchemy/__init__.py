@@ -1,0 +1,4 @@
+from . import sql
+from .types import IntEnum, StringEnum
+
+__all__ = ["IntEnum", "StringEnum", "sql"]

@@ -1,0 +1,3 @@
+from .schemas import Member, MemberCreate, MemberOwnerCreate
+
+__all__ = ["Member", "MemberCreate", "MemberOwnerCreate"]

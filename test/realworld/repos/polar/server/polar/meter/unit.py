@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+
+class MeterUnit(StrEnum):
+    scalar = "scalar"
+    tokens = "token"
+    custom = "custom"

@@ -1,0 +1,3 @@
+from . import email, push
+
+__all__ = ["email", "push"]

@@ -1,0 +1,3 @@
+from polar.observability.slo_report import tasks
+
+__all__ = ["tasks"]

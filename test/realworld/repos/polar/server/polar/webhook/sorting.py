@@ -1,0 +1,5 @@
+from enum import StrEnum
+
+
+class WebhookSortProperty(StrEnum):
+    created_at = "created_at"

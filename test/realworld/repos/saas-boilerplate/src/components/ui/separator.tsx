@@ -1,0 +1,31 @@
+'use client';
+
+import * as SeparatorPrimitive from '@radix-ui/react-separator';
+import { cn } from '@/utils/Helpers';
+
+function Separator({
+  className,
+  orientation = 'horizontal',
+  decorative = true,
+  ...props
+}: React.ComponentProps<typeof SeparatorPrimitive.Root>) {
+  return (
+    <SeparatorPrimitive.Root
+      data-slot="separator"
+      decorative={decorative}
+      orientation={orientation}
+      className={cn(
+        `
+          shrink-0 bg-border
+          data-[orientation=horizontal]:h-px
+          data-[orientation=horizontal]:w-full
+          data-[orientation=vertical]:h-full data-[orientation=vertical]:w-px
+        `,
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export { Separator };

@@ -1,0 +1,1 @@
+export type EnumValues<Type> = Type[keyof Type];

@@ -1,0 +1,1 @@
+export const rand = () => 100 * Math.random();

@@ -1,0 +1,2 @@
+const defaultCb = () => "some more sausages";
+export { defaultCb as default };

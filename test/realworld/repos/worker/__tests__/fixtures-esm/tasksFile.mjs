@@ -1,0 +1,2 @@
+export const task1 = () => "hi";
+export const task2 = () => "hello";

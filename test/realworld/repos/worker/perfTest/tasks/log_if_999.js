@@ -1,0 +1,5 @@
+module.exports = ({ id }) => {
+  if (id === 999) {
+    console.log("Found 999!");
+  }
+};

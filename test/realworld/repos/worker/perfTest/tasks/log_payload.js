@@ -1,0 +1,3 @@
+module.exports = (payload) => {
+  console.dir(payload);
+};

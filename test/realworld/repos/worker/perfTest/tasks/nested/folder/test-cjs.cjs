@@ -1,0 +1,3 @@
+module.exports = async (payload) => {
+  console.dir(payload);
+};

@@ -1,0 +1,3 @@
+export default async (payload) => {
+  console.dir(payload);
+};

@@ -1,0 +1,3 @@
+module.exports = () => {
+  console.error("SHOULD NOT RUN - STUCK!");
+};
