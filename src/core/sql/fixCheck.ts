@@ -4,7 +4,8 @@
  * so), then the finding's query is explained again and the two plans are compared.
  */
 import { splitStatements } from '../schema/splitStatements';
-import { dataDescription, fmtMs, type PlanReport } from './plans';
+import { judgePlans, type Judgement } from './planCompare';
+import { dataDescription, emptyTablesNote, fmtMs, indexesUsed, planLabel, type PlanReport } from './plans';
 import type { PgErrorInfo } from './session';
 
 export interface FixCheck {
@@ -18,7 +19,10 @@ export interface FixCheck {
   readonly rewrites: readonly string[];
   readonly before: PlanReport;
   readonly after?: PlanReport;
+  /** plan-changed: the plan changed but there is no measurable difference. */
   readonly verdict: 'faster' | 'slower' | 'unchanged' | 'plan-changed' | 'fix-failed' | 'query-failed';
+  /** How faster/slower was decided: the counters first, timings only when their runs separate. */
+  readonly judgement?: Judgement;
   /** One line, e.g. "Checked on embedded PostgreSQL with 100,000 synthetic orders: Seq Scan + Sort 38 ms → Index Scan 0.09 ms". */
   readonly headline: string;
 }
@@ -97,32 +101,46 @@ export function compareFix(
       headline: `The fix applies cleanly on ${where}, but the query then fails: ${after?.error?.message ?? 'no plan'}`,
     };
   }
-  const b = before.executionMs;
-  const a = after.executionMs;
-  const samePlan = before.shape === after.shape && indexesUsed(before) === indexesUsed(after);
+  const judgement = judgePlans(before, after);
+  const samePlan = before.shape === after.shape && indexesUsed(before).join() === indexesUsed(after).join();
   let verdict: FixCheck['verdict'];
-  // The same plan is the same plan: timing differences between two runs of it are noise.
-  if (samePlan) {
+  // The same plan doing the same work is the same plan: timing differences between its runs are noise.
+  if (samePlan && judgement.decidedBy !== 'counters') {
     verdict = 'unchanged';
-  } else if (a < b * 0.8 && b - a > 0.05) {
+  } else if (judgement.direction === 'faster') {
     verdict = 'faster';
-  } else if (a > b * 1.25 && a - b > 0.05) {
+  } else if (judgement.direction === 'slower') {
     verdict = 'slower';
   } else {
     verdict = 'plan-changed';
   }
-  const change = `${before.shape} ${fmtMs(b)} → ${after.shape} ${fmtMs(a)}`;
+  const b = before.executionMs;
+  const a = after.executionMs;
+  const change = `${planLabel(before)} ${fmtMs(b)} → ${planLabel(after)} ${fmtMs(a)}`;
+  const evidence = judgement.signals.length > 0 ? judgement.signals.join(', ') : judgement.timings;
+  const empty = emptyTablesNote(after) ?? emptyTablesNote(before);
+  const tail = empty ? ` (${empty})` : '';
   const headline =
     verdict === 'unchanged'
-      ? `Checked on ${where}: the fix applies cleanly but does not change the plan (${before.shape}, ${fmtMs(b)} → ${fmtMs(a)})`
+      ? `Checked on ${where}: the fix applies cleanly but does not change the plan (${planLabel(before)}, ${fmtMs(b)} → ${fmtMs(a)})${tail}`
       : verdict === 'slower'
-        ? `Checked on ${where}: the fix applies cleanly but the query gets slower: ${change}`
-        : `Checked on ${where}: ${change}`;
-  return { ...base, applies: true, verdict, headline };
+        ? `Checked on ${where}: the fix applies cleanly but the query gets slower: ${change} — ${evidence}${tail}`
+        : verdict === 'plan-changed'
+          ? `Checked on ${where}: ${change} — the plan changes but there is no measurable difference${judgement.mixed ? ` (${evidence})` : ''}${tail}`
+          : `Checked on ${where}: ${change} — ${evidence}${tail}`;
+  return { ...base, applies: true, verdict, judgement, headline };
 }
 
-function indexesUsed(r: PlanReport): string {
-  return r.nodes.map((n) => n.index ?? '').filter(Boolean).sort().join(',');
+/** How the verdict was reached, for the body under the headline. */
+function judgementLines(j: Judgement): string[] {
+  const by =
+    j.decidedBy === 'counters'
+      ? `Decided by what the plans count (the same on every run): ${j.signals.join(', ')}.`
+      : j.decidedBy === 'timings'
+        ? `Decided by the timings, whose runs separate clearly${j.mixed ? ` (the counters disagree: ${j.signals.join(', ')})` : ''}.`
+        : `No counter changes clearly${j.mixed ? ` in one direction (${j.signals.join(', ')})` : ''} and the timings do not separate.`;
+  const timing = `Timings after a warm-up: ${j.timings}${j.decidedBy === 'counters' ? (j.timingsSeparate ? '' : ' (they overlap: on this machine they alone would not tell)') : ''}.`;
+  return [by, timing];
 }
 
 function oneLine(s: string): string {
@@ -141,6 +159,9 @@ export function formatFixCheck(c: FixCheck, formatPlan: (r: PlanReport) => strin
   }
   for (const r of c.rewrites) {
     lines.push(`Note: ${r}.`);
+  }
+  if (c.judgement && c.verdict !== 'unchanged') {
+    lines.push(...judgementLines(c.judgement));
   }
   lines.push('', 'Before:', formatPlan(c.before));
   if (c.after) {

@@ -69,6 +69,36 @@ export function normalisePlaceholders(sql: string): string {
   return out;
 }
 
+function qualifiedName(qualified: string): string {
+  const dot = qualified.indexOf('.');
+  return `${quoteIdent(qualified.slice(0, dot))}.${quoteIdent(qualified.slice(dot + 1))}`;
+}
+
+/**
+ * Two values of a column, low below high: its 40th percentile and the first of the 45th, 60th,
+ * 80th, 100th above it — a range holding a few percent of the rows, never an empty one.
+ */
+async function sampleRange(session: SqlSession, from: string, column: string): Promise<[string, string] | undefined> {
+  const c = quoteIdent(column);
+  const rows = await session
+    .query<{ v: string[] | string | null }>(`SELECT percentile_disc(ARRAY[0.40, 0.45, 0.6, 0.8, 1.0]) WITHIN GROUP (ORDER BY ${c})::text[] AS v FROM ${from} WHERE ${c} IS NOT NULL`)
+    .catch(() => []);
+  const raw = rows[0]?.v;
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? parseTextArray(raw) : [];
+  const low = values[0];
+  if (low === undefined || low === null) {
+    return undefined;
+  }
+  // Percentiles come back in ascending order: the first that differs from the low one is above it.
+  const high = values.slice(1).find((v) => v !== null && v !== low) ?? low;
+  return [low, high];
+}
+
+/** `{a,"b c"}` → ['a', 'b c'] (a text[] the driver left as text). */
+function parseTextArray(s: string): string[] {
+  return [...s.replace(/^\{|\}$/g, '').matchAll(/"((?:[^"\\]|\\.)*)"|([^,]+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]));
+}
+
 const TYPE_NAMES: Readonly<Record<number, string>> = {
   16: 'boolean', 20: 'bigint', 21: 'smallint', 23: 'integer', 25: 'text', 700: 'real', 701: 'double precision', 1042: 'character',
   1043: 'character varying', 1082: 'date', 1083: 'time', 1114: 'timestamp', 1184: 'timestamptz', 1186: 'interval', 1700: 'numeric',
@@ -100,6 +130,46 @@ export function comparedColumns(sql: string): Map<number, { column: string; op: 
   return out;
 }
 
+export interface RangeBound {
+  readonly column: string;
+  readonly bound: 'low' | 'high';
+  /** The parameter holding the other end of the range. */
+  readonly other: number;
+}
+
+const LOW_OPS = new Set(['>', '>=']);
+const HIGH_OPS = new Set(['<', '<=']);
+
+/**
+ * Parameters that are the two ends of one range: `col BETWEEN $2 AND $3` (also NOT BETWEEN,
+ * BETWEEN SYMMETRIC), or `col >= $1 … col < $2`. Each needs its own value, low below high —
+ * the same sample for both would be the plan of an empty range.
+ */
+export function rangeBounds(sql: string): Map<number, RangeBound> {
+  const out = new Map<number, RangeBound>();
+  const col = String.raw`(?:"?[\w$]+"?\.)?"?([\w$]+)"?`;
+  for (const m of sql.matchAll(new RegExp(`${col}\\s+(?:NOT\\s+)?BETWEEN\\s+(?:SYMMETRIC\\s+)?(?:\\$(\\d+))(?:::[\\w\\s]+?)?\\s+AND\\s+\\$(\\d+)`, 'gi'))) {
+    out.set(Number(m[2]), { column: m[1], bound: 'low', other: Number(m[3]) });
+    out.set(Number(m[3]), { column: m[1], bound: 'high', other: Number(m[2]) });
+  }
+  const sides: { column: string; param: number; side: 'low' | 'high' }[] = [];
+  for (const m of sql.matchAll(new RegExp(`${col}\\s*(<=|>=|<|>)\\s*\\$(\\d+)`, 'g'))) {
+    sides.push({ column: m[1].toLowerCase(), param: Number(m[3]), side: LOW_OPS.has(m[2]) ? 'low' : 'high' });
+  }
+  for (const m of sql.matchAll(new RegExp(`\\$(\\d+)\\s*(<=|>=|<|>)\\s*${col}`, 'g'))) {
+    // $1 <= col: the parameter is the low end.
+    sides.push({ column: m[3].toLowerCase(), param: Number(m[1]), side: HIGH_OPS.has(m[2]) ? 'low' : 'high' });
+  }
+  for (const lo of sides.filter((x) => x.side === 'low' && !out.has(x.param))) {
+    const hi = sides.find((x) => x.side === 'high' && x.column === lo.column && x.param !== lo.param && !out.has(x.param));
+    if (hi) {
+      out.set(lo.param, { column: lo.column, bound: 'low', other: hi.param });
+      out.set(hi.param, { column: hi.column, bound: 'high', other: lo.param });
+    }
+  }
+  return out;
+}
+
 /** Tables named after FROM/JOIN/UPDATE/INTO, for picking the right `user_id` column. */
 export function referencedTables(sql: string): string[] {
   return [...sql.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO)\s+((?:"?[\w$]+"?\.)?"?[\w$]+"?)/gi)].map((m) => m[1].replace(/"/g, '').split('.').pop()!.toLowerCase());
@@ -112,23 +182,41 @@ export async function sampleParameters(session: SqlSession, sql: string, model: 
   }
   const oids = await session.describe(sql);
   const compared = comparedColumns(sql);
+  const ranges = rangeBounds(sql);
   const tables = referencedTables(sql);
+  const tableWith = (column: string) => {
+    const candidates = model.tables.filter((t) => t.columns.some((c) => c.name.toLowerCase() === column.toLowerCase()) && (t.rows ?? 0) > 0);
+    const table = candidates.find((t) => tables.includes(t.name.toLowerCase())) ?? candidates[0];
+    const col = table?.columns.find((c) => c.name.toLowerCase() === column.toLowerCase());
+    return table && col ? { table, column: col, from: qualifiedName(table.qualified) } : undefined;
+  };
+  const rangeValues = new Map<string, Promise<[string, string] | undefined>>();
   const out: ParamValue[] = [];
   for (let i = 1; i <= count; i++) {
     const type = TYPE_NAMES[oids[i - 1]] ?? 'unknown';
+    const range = ranges.get(i);
+    const where = range && tableWith(range.column);
+    if (range && where) {
+      const key = `${where.table.qualified}.${where.column.name}`;
+      if (!rangeValues.has(key)) {
+        rangeValues.set(key, sampleRange(session, where.from, where.column.name));
+      }
+      const pair = await rangeValues.get(key)!;
+      if (pair) {
+        out.push({ index: i, value: range.bound === 'low' ? pair[0] : pair[1], type, source: `${where.table.name}.${where.column.name}, ${range.bound} end of a range` });
+        continue;
+      }
+    }
     const cmp = compared.get(i);
     if (cmp && (cmp.op === 'LIMIT' || cmp.op === 'OFFSET')) {
       out.push({ index: i, value: cmp.op === 'LIMIT' ? '50' : '0', type, source: cmp.op === 'LIMIT' ? 'page size' : 'first page' });
       continue;
     }
     let sampled: ParamValue | undefined;
-    if (cmp) {
-      const candidates = model.tables.filter((t) => t.columns.some((c) => c.name.toLowerCase() === cmp.column.toLowerCase()) && (t.rows ?? 0) > 0);
-      const table = candidates.find((t) => tables.includes(t.name.toLowerCase())) ?? candidates[0];
-      const column = table?.columns.find((c) => c.name.toLowerCase() === cmp.column.toLowerCase());
-      if (table && column) {
-        const dot = table.qualified.indexOf('.');
-        const from = `${quoteIdent(table.qualified.slice(0, dot))}.${quoteIdent(table.qualified.slice(dot + 1))}`;
+    const found = cmp && tableWith(cmp.column);
+    if (cmp && found) {
+      const { table, column, from } = found;
+      {
         // A value from the middle of the data: not the most common one, not a missing one.
         const rows = await session
           .query<{ v: string | null }>(

@@ -14,18 +14,21 @@ import { extensionsToLoad } from './extensions';
 import { compareFix, prepareFix, type FixCheck } from './fixCheck';
 import { readSchemaModel, type SchemaModel } from './model';
 import { normalisePlaceholders, sampleParameters, type ParamValue } from './params';
-import { summarisePlan, type PlanReport } from './plans';
+import { measurePlan } from './measure';
+import type { PlanReport } from './plans';
 import { prescan, type Prescan } from './prescan';
 import { nameForms } from './scale';
 import { applicableText, loadSchema, type Adaptation, type SkippedStatement } from './schemaLoad';
 import { generateData } from './synth';
-import type { PgErrorInfo, StepResult } from './session';
 import { PgliteWorker, WorkerTimeout } from './workerClient';
 
 /** Bumped when loading or data generation changes, so old snapshots are not reused. */
 const LOADER_VERSION = 3;
 const DEFAULT_ROWS = 100_000;
 const DEFAULT_IDLE_MS = 5 * 60_000;
+/** Timed EXPLAIN ANALYZE runs after one warm-up: a plain plan, and each side of a fix check. */
+const EXPLAIN_RUNS = 3;
+const FIX_RUNS = 5;
 
 export interface QueryPlannerOptions {
   /** Workspace root: the schema is discovered under it. */
@@ -186,7 +189,7 @@ class Planner implements QueryPlanner {
     return this.run(async (l) => {
       const executed = normalisePlaceholders(sql.trim().replace(/;\s*$/, ''));
       const params = await this.params(l, executed);
-      return (await this.explainSteps(l, executed, params, [], 2)).report;
+      return (await this.explainSteps(l, executed, params, [], EXPLAIN_RUNS)).report;
     }, o);
   }
 
@@ -195,12 +198,12 @@ class Planner implements QueryPlanner {
       const executed = normalisePlaceholders(query.trim().replace(/;\s*$/, ''));
       const prepared = prepareFix(fixSql);
       const params = await this.params(l, executed);
-      const before = (await this.explainSteps(l, executed, params, [], 2)).report;
+      const before = (await this.explainSteps(l, executed, params, [], FIX_RUNS)).report;
       if (!before.ok) {
         return compareFix(query, fixSql, prepared, before, undefined);
       }
       const afterQuery = prepared.replacementQuery ? normalisePlaceholders(prepared.replacementQuery) : executed;
-      const { report: after, failure } = await this.explainSteps(l, afterQuery, params, prepared.ddl, 2);
+      const { report: after, failure } = await this.explainSteps(l, afterQuery, params, prepared.ddl, FIX_RUNS);
       if (prepared.ddl.length === 0 && !prepared.replacementQuery) {
         return compareFix(query, fixSql, prepared, before, after, { message: 'the fix has no SQL statement to apply', statement: fixSql });
       }
@@ -420,36 +423,10 @@ class Planner implements QueryPlanner {
     }
   }
 
-  /** Runs `ddl`, then EXPLAIN ANALYZE of the query `times` times (the last one counts), rolled back. */
-  private async explainSteps(
-    l: Loaded,
-    sql: string,
-    params: readonly ParamValue[],
-    ddl: readonly string[],
-    times: number,
-  ): Promise<{ report: PlanReport; failure?: PgErrorInfo & { statement: string } }> {
-    const explain = `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`;
-    const values = params.map((p) => p.value);
-    const steps = [...ddl.map((d) => ({ sql: d })), ...Array.from({ length: times }, () => ({ sql: explain, params: values }))];
-    const results: StepResult[] = await l.worker.script(steps, true);
-    const failedAt = results.findIndex((r) => r.error);
-    const rolledBack = !/^\s*\(?\s*(SELECT|WITH|VALUES|TABLE)\b/i.test(sql) || /\b(INSERT|UPDATE|DELETE)\b/i.test(sql.split(/\bFROM\b/i)[0] ?? '');
-    const common = { query: sql, executed: sql, params, rolledBack, ...(l.status.postgresVersion ? { postgresVersion: l.status.postgresVersion } : {}) };
-    if (failedAt >= 0 && failedAt < ddl.length) {
-      const error = results[failedAt].error!;
-      return {
-        report: { ...common, ok: false, error, nodes: [], executionMs: 0, planningMs: 0, buffers: { hit: 0, read: 0 }, shape: '' },
-        failure: { ...error, statement: ddl[failedAt] },
-      };
-    }
-    if (failedAt >= 0) {
-      const error = results[failedAt].error!;
-      return { report: { ...common, ok: false, error, nodes: [], executionMs: 0, planningMs: 0, buffers: { hit: 0, read: 0 }, shape: '' } };
-    }
-    const last = results[results.length - 1];
-    const raw = (last.rows?.[0] as Record<string, unknown> | undefined)?.['QUERY PLAN'];
-    const plan = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
-    return { report: { ...common, ok: true, ...summarisePlan(plan, l.model) } };
+  /** `ddl` then EXPLAIN ANALYZE warmed up and timed `runs` times, rolled back (see measure.ts). */
+  private async explainSteps(l: Loaded, sql: string, params: readonly ParamValue[], ddl: readonly string[], runs: number) {
+    const v = l.status.postgresVersion;
+    return measurePlan(l.worker, l.model, sql, params, ddl, { warmups: 1, runs, dataSkipped: l.status.dataSkipped, ...(v ? { postgresVersion: v } : {}) });
   }
 }
 

@@ -2,8 +2,9 @@
  * EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) output summarised for people: the main nodes with
  * their rows and times, and why a sequential scan or a sort happens.
  */
-import type { SchemaModel, TableModel } from './model';
+import type { IndexModel, SchemaModel, TableModel } from './model';
 import type { ParamValue } from './params';
+import { fmtInt, indexSearchReason, scanIndexes, seqScanReason, sortReason, type RawNode } from './planReasons';
 import type { PgErrorInfo } from './session';
 
 export interface PlanNode {
@@ -12,6 +13,11 @@ export interface PlanNode {
   readonly relation?: string;
   readonly alias?: string;
   readonly index?: string;
+  /** A Bitmap Heap Scan: the indexes of the Bitmap Index Scans under it (two or more under a BitmapAnd/BitmapOr). */
+  readonly indexes?: readonly string[];
+  /** PostgreSQL 18 "Index Searches": more than one is a skip scan or a list of values. */
+  readonly indexSearches?: number;
+  readonly skipScan?: boolean;
   readonly actualRows: number;
   readonly loops: number;
   /** Inclusive time of one loop × loops, ms. */
@@ -19,13 +25,19 @@ export interface PlanNode {
   readonly planRows: number;
   readonly filter?: string;
   readonly rowsRemoved?: number;
+  /** Rows a Bitmap Heap Scan read again and dropped (lossy pages). */
+  readonly rowsRemovedByRecheck?: number;
   readonly indexCond?: string;
   readonly sortKey?: readonly string[];
   readonly sortMethod?: string;
   readonly sortSpaceKb?: number;
   readonly sortSpaceType?: string;
+  /** Rows that went into a Sort (its input's rows × loops). */
+  readonly sortedRows?: number;
   readonly joinType?: string;
-  /** Why this node is there, when it is a sequential scan or a sort. */
+  /** Shared buffers hit + read by this node and those below it. */
+  readonly buffers?: number;
+  /** Why this node is there: a sequential scan, a sort, a skip scan, a repeated inner scan. */
   readonly reason?: string;
 }
 
@@ -50,30 +62,18 @@ export interface PlanReport {
   readonly postgresVersion?: string;
   /** A statement other than SELECT ran inside a transaction that was rolled back. */
   readonly rolledBack: boolean;
+  /** Tables the plan reads that hold no synthetic rows: the plan is of an empty table. */
+  readonly emptyTables?: readonly { readonly table: string; readonly reason?: string }[];
+  /** Execution times of the timed runs (after warm-up); executionMs is their median. */
+  readonly timing?: PlanTiming;
 }
 
-interface RawNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Schema?: string;
-  Alias?: string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Actual Loops'?: number;
-  'Actual Total Time'?: number;
-  'Plan Rows'?: number;
-  Filter?: string;
-  'Rows Removed by Filter'?: number;
-  'Index Cond'?: string;
-  'Recheck Cond'?: string;
-  'Sort Key'?: string[];
-  'Sort Method'?: string;
-  'Sort Space Used'?: number;
-  'Sort Space Type'?: string;
-  'Join Type'?: string;
-  'Shared Hit Blocks'?: number;
-  'Shared Read Blocks'?: number;
-  Plans?: RawNode[];
+export interface PlanTiming {
+  readonly runs: readonly number[];
+  readonly warmups: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
 }
 
 interface RawExplain {
@@ -82,7 +82,7 @@ interface RawExplain {
   'Execution Time'?: number;
 }
 
-const QUIET = new Set(['Hash', 'Materialize', 'Memoize', 'Gather', 'Gather Merge', 'Result', 'Bitmap Index Scan', 'Append', 'Subquery Scan', 'CTE Scan']);
+const QUIET = new Set(['Hash', 'Materialize', 'Memoize', 'Gather', 'Gather Merge', 'Result', 'Bitmap Index Scan', 'BitmapAnd', 'BitmapOr', 'Append', 'Subquery Scan', 'CTE Scan']);
 const SCANS = /Scan$/;
 
 function tableOf(model: SchemaModel | undefined, relation: string | undefined, schema?: string): TableModel | undefined {
@@ -92,14 +92,11 @@ function tableOf(model: SchemaModel | undefined, relation: string | undefined, s
   return model.tables.find((t) => t.name === relation && (!schema || t.schema === schema)) ?? model.tables.find((t) => t.name === relation);
 }
 
-/** Column names of `t` that appear in an expression (filter, sort key). */
-function columnsIn(expr: string, t: TableModel): string[] {
-  const words = new Set([...expr.matchAll(/"?([A-Za-z_][\w$]*)"?/g)].map((m) => m[1]));
-  return t.columns.map((c) => c.name).filter((c) => words.has(c));
-}
-
-function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+function indexOf(model: SchemaModel | undefined, t: TableModel | undefined, name: string | undefined): IndexModel | undefined {
+  if (!name) {
+    return undefined;
+  }
+  return t?.indexes.find((i) => i.name === name) ?? model?.tables.flatMap((x) => x.indexes).find((i) => i.name === name);
 }
 
 export function fmtMs(ms: number): string {
@@ -112,52 +109,23 @@ export function fmtMs(ms: number): string {
   return `${ms.toFixed(ms >= 0.01 ? 2 : 3)} ms`;
 }
 
-function seqScanReason(n: RawNode, t: TableModel | undefined): string {
-  const name = n['Relation Name'] ?? 'the table';
-  const total = t?.rows ?? (n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0);
-  if (!n.Filter) {
-    return `the query needs every row of ${name} (no condition on it), so reading it whole is the only way`;
-  }
-  if (total > 0 && total < 1000) {
-    return `${name} has only ${fmtInt(total)} rows: reading it whole is cheaper than an index`;
-  }
-  const kept = n['Actual Rows'] ?? 0;
-  const removed = n['Rows Removed by Filter'] ?? 0;
-  const cols = t ? columnsIn(n.Filter, t) : [];
-  const indexed = t?.indexes.find((ix) => ix.columns[0] !== null && cols.includes(ix.columns[0]!));
-  const share = kept + removed > 0 ? kept / (kept + removed) : 0;
-  if (indexed) {
-    if (share > 0.2) {
-      return `an index exists (${indexed.name}), but the filter keeps ${Math.round(share * 100)} % of the rows, so reading the table is cheaper`;
-    }
-    const col = indexed.columns[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`\\b(lower|upper|date|coalesce|date_trunc|cast)\\s*\\([^)]*\\b${col}\\b|\\b${col}\\)?::`).test(n.Filter)) {
-      return `an index on ${indexed.columns[0]} exists (${indexed.name}), but the filter wraps the column in a function or cast, so that index cannot be used`;
-    }
-    return `an index exists (${indexed.name}) but the planner did not use it for ${n.Filter}`;
-  }
-  const what = cols.length > 0 ? `${name}(${cols.join(', ')})` : name;
-  return `no index on ${what} matches the filter ${n.Filter}: all ${fmtInt(kept + removed)} rows are read and ${fmtInt(removed)} thrown away`;
-}
-
-function sortReason(n: RawNode): string {
-  const key = (n['Sort Key'] ?? []).join(', ');
-  const disk = n['Sort Space Type'] === 'Disk' ? `; it spilled to disk (${fmtInt(n['Sort Space Used'] ?? 0)} kB)` : '';
-  return `no index returns rows in the order ${key || 'asked for'}, so they are sorted after reading${disk}`;
-}
-
 export function summarisePlan(raw: unknown, model?: SchemaModel): Omit<PlanReport, 'query' | 'executed' | 'params' | 'ok' | 'rolledBack'> {
   const top = (Array.isArray(raw) ? raw[0] : raw) as RawExplain;
   const nodes: PlanNode[] = [];
+  const empty = new Set<string>();
   let main: { name: string; rows: number } | undefined;
-  const walk = (n: RawNode, depth: number) => {
-    const t = tableOf(model, n['Relation Name'], n.Schema);
+  const tableFor = (x: RawNode) => tableOf(model, x['Relation Name'], x.Schema);
+  const walk = (n: RawNode, depth: number, parent: TableModel | undefined) => {
+    const t = tableFor(n) ?? (n['Node Type'] === 'Bitmap Index Scan' ? parent : undefined);
     const loops = n['Actual Loops'] ?? 1;
     let reason: string | undefined;
+    const searched = indexSearchReason(n, indexOf(model, t, n['Index Name']));
     if (n['Node Type'] === 'Seq Scan') {
       reason = seqScanReason(n, t);
-    } else if (n['Node Type'] === 'Sort') {
-      reason = sortReason(n);
+    } else if (n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort') {
+      reason = sortReason(n, tableFor);
+    } else if (searched) {
+      reason = searched.reason;
     } else if (n['Node Type'] === 'Nested Loop' && loops === 1) {
       const inner = n.Plans?.[1];
       if (inner && inner['Node Type'] === 'Seq Scan' && (inner['Actual Loops'] ?? 1) > 10) {
@@ -167,31 +135,42 @@ export function summarisePlan(raw: unknown, model?: SchemaModel): Omit<PlanRepor
     if (t && n['Relation Name'] && (!main || (t.rows ?? 0) > main.rows)) {
       main = { name: n['Relation Name'], rows: t.rows ?? 0 };
     }
+    if (t && n['Relation Name'] && t.rows === 0) {
+      empty.add(t.qualified);
+    }
+    const child = n.Plans?.[0];
+    const bitmapIndexes = n['Node Type'] === 'Bitmap Heap Scan' ? scanIndexes(n) : [];
     nodes.push({
       depth,
       nodeType: n['Node Type'],
       ...(n['Relation Name'] ? { relation: n['Relation Name'] } : {}),
       ...(n.Alias && n.Alias !== n['Relation Name'] ? { alias: n.Alias } : {}),
       ...(n['Index Name'] ? { index: n['Index Name'] } : {}),
+      ...(bitmapIndexes.length > 0 ? { indexes: bitmapIndexes } : {}),
+      ...(n['Index Searches'] !== undefined ? { indexSearches: n['Index Searches'] } : {}),
+      ...(searched?.skip ? { skipScan: true } : {}),
       actualRows: n['Actual Rows'] ?? 0,
       loops,
       totalMs: (n['Actual Total Time'] ?? 0) * loops,
       planRows: n['Plan Rows'] ?? 0,
       ...(n.Filter ? { filter: n.Filter } : {}),
       ...(n['Rows Removed by Filter'] !== undefined ? { rowsRemoved: n['Rows Removed by Filter'] } : {}),
+      ...(n['Rows Removed by Index Recheck'] ? { rowsRemovedByRecheck: n['Rows Removed by Index Recheck'] } : {}),
       ...(n['Index Cond'] ?? n['Recheck Cond'] ? { indexCond: n['Index Cond'] ?? n['Recheck Cond'] } : {}),
       ...(n['Sort Key'] ? { sortKey: n['Sort Key'] } : {}),
       ...(n['Sort Method'] ? { sortMethod: n['Sort Method'] } : {}),
       ...(n['Sort Space Used'] !== undefined ? { sortSpaceKb: n['Sort Space Used'] } : {}),
       ...(n['Sort Space Type'] ? { sortSpaceType: n['Sort Space Type'] } : {}),
+      ...(/Sort$/.test(n['Node Type']) && child ? { sortedRows: (child['Actual Rows'] ?? 0) * (child['Actual Loops'] ?? 1) } : {}),
       ...(n['Join Type'] ? { joinType: n['Join Type'] } : {}),
+      ...(n['Shared Hit Blocks'] !== undefined ? { buffers: (n['Shared Hit Blocks'] ?? 0) + (n['Shared Read Blocks'] ?? 0) } : {}),
       ...(reason ? { reason } : {}),
     });
     for (const c of n.Plans ?? []) {
-      walk(c, depth + 1);
+      walk(c, depth + 1, t);
     }
   };
-  walk(top.Plan, 0);
+  walk(top.Plan, 0, undefined);
   return {
     plan: raw,
     nodes,
@@ -200,6 +179,7 @@ export function summarisePlan(raw: unknown, model?: SchemaModel): Omit<PlanRepor
     buffers: { hit: top.Plan['Shared Hit Blocks'] ?? 0, read: top.Plan['Shared Read Blocks'] ?? 0 },
     shape: planShape(nodes),
     ...(main ? { mainTable: main } : {}),
+    ...(empty.size > 0 ? { emptyTables: [...empty].map((table) => ({ table })) } : {}),
   };
 }
 
@@ -223,8 +203,12 @@ function nodeLine(n: PlanNode): string {
   if (n.relation) {
     what += ` on ${n.relation}${n.alias ? ` ${n.alias}` : ''}`;
   }
-  if (n.index) {
-    what += ` using ${n.index}`;
+  const used = n.indexes ?? (n.index ? [n.index] : []);
+  if (used.length > 0) {
+    what += ` using ${used.join(' and ')}`;
+  }
+  if (n.indexSearches !== undefined && n.indexSearches > 1) {
+    what += ` (${n.skipScan ? 'skip scan, ' : ''}${fmtInt(n.indexSearches)} index searches)`;
   }
   const details: string[] = [];
   if (n.indexCond) {
@@ -244,13 +228,48 @@ export function dataDescription(r: PlanReport): string {
   return r.mainTable ? `${fmtInt(r.mainTable.rows)} synthetic ${r.mainTable.name}` : 'synthetic data';
 }
 
+/** Every index the plan uses, in plan order. */
+export function indexesUsed(r: Pick<PlanReport, 'nodes'>): string[] {
+  return [...new Set(r.nodes.flatMap((n) => n.indexes ?? (n.index ? [n.index] : [])))];
+}
+
+/** The shape with the indexes it uses: "Bitmap Heap Scan + Sort using idx_o_u", "Index Scan using a (skip scan)". */
+export function planLabel(r: Pick<PlanReport, 'nodes' | 'shape'>): string {
+  const used = indexesUsed(r);
+  const skip = r.nodes.some((n) => n.skipScan) ? ' (skip scan)' : '';
+  return `${r.shape}${used.length > 0 ? ` using ${used.join(', ')}` : ''}${skip}`;
+}
+
+/** "the plan is of an empty table: public.coupons has no synthetic rows (why)", or undefined. */
+export function emptyTablesNote(r: Pick<PlanReport, 'emptyTables'>): string | undefined {
+  const e = r.emptyTables ?? [];
+  if (e.length === 0) {
+    return undefined;
+  }
+  const names = e.map((x) => `${x.table.replace(/^public\./, '')}${x.reason ? ` (${x.reason})` : ''}`);
+  return e.length === 1
+    ? `the plan is of an empty table: ${names[0]} has no synthetic rows`
+    : `the plan is of empty tables: ${names.join(', ')} have no synthetic rows`;
+}
+
+function timingNote(r: PlanReport): string {
+  const t = r.timing;
+  if (!t || t.runs.length < 2) {
+    return fmtMs(r.executionMs);
+  }
+  return `${fmtMs(t.medianMs)} (median of ${t.runs.length} runs, ${fmtMs(t.minMs)}–${fmtMs(t.maxMs)})`;
+}
+
 /** The human summary of a plan: headline, the tree, and the reasons. */
 export function formatPlanReport(r: PlanReport): string {
   if (!r.ok) {
     return `The query failed on embedded PostgreSQL: ${r.error?.message ?? 'unknown error'}${r.error?.hint ? ` (hint: ${r.error.hint})` : ''}`;
   }
   const lines: string[] = [];
-  lines.push(`Plan on embedded PostgreSQL${r.postgresVersion ? ` ${r.postgresVersion}` : ''} with ${dataDescription(r)}: ${r.shape}, ${fmtMs(r.executionMs)} (planning ${fmtMs(r.planningMs)}; buffers ${fmtInt(r.buffers.hit)} hit, ${fmtInt(r.buffers.read)} read)`);
+  const empty = emptyTablesNote(r);
+  lines.push(
+    `Plan on embedded PostgreSQL${r.postgresVersion ? ` ${r.postgresVersion}` : ''} with ${dataDescription(r)}${empty ? ` — ${empty}` : ''}: ${planLabel(r)}, ${timingNote(r)} (planning ${fmtMs(r.planningMs)}; buffers ${fmtInt(r.buffers.hit)} hit, ${fmtInt(r.buffers.read)} read)`,
+  );
   if (r.params.length > 0) {
     lines.push(`Parameters: ${r.params.map((p) => `$${p.index} = ${p.value === null ? 'NULL' : `'${p.value}'`} (${p.source})`).join(', ')}`);
   }
@@ -265,7 +284,7 @@ export function formatPlanReport(r: PlanReport): string {
   if (reasons.length > 0) {
     lines.push('', 'Why:');
     for (const n of reasons) {
-      lines.push(`- ${n.nodeType}${n.relation ? ` on ${n.relation}` : ''}: ${n.reason}.`);
+      lines.push(`- ${n.nodeType}${n.relation ? ` on ${n.relation}` : n.index ? ` using ${n.index}` : ''}: ${n.reason}.`);
     }
   }
   return lines.join('\n');

@@ -42,7 +42,7 @@ describe('sql: query plans and fix checks on synthetic data', function () {
     assert.equal(r.mainTable?.rows, 50_000);
     const text = formatPlanReport(r);
     assert.match(text, /^Plan on embedded PostgreSQL \S+ with 50,000 synthetic orders: Seq Scan \+ Sort/);
-    assert.match(text, /Why:\n- Sort: no index returns rows in the order created_at DESC/);
+    assert.match(text, /Why:\n- Sort: no index on orders returns rows in the order created_at DESC \(none has created_at as its next column after the columns fixed by = \(user_id\); its indexes: orders_pkey \(id\)\)/);
   });
 
   it('checks the index fix: CONCURRENTLY dropped for the check and said so, Seq Scan → Index Scan', async () => {
@@ -52,7 +52,14 @@ describe('sql: query plans and fix checks on synthetic data', function () {
     assert.equal(c.before.shape, 'Seq Scan + Sort');
     assert.ok(c.after?.nodes.some((n) => /Index Scan/.test(n.nodeType) && n.index === 'orders_user_created_idx'), formatFixCheck(c));
     assert.ok(!c.after?.nodes.some((n) => n.nodeType === 'Seq Scan'), formatFixCheck(c));
-    assert.match(c.headline, /^Checked on embedded PostgreSQL with 50,000 synthetic orders: Seq Scan \+ Sort [\d.]+ ms → (Index Scan|Bitmap Heap Scan)\b.* [\d.]+ ms$/);
+    assert.match(c.headline, /^Checked on embedded PostgreSQL with 50,000 synthetic orders: Seq Scan \+ Sort [\d.]+ ms → (Index Scan|Bitmap Heap Scan)\b.* using orders_user_created_idx [\d.]+ ms — rows read 50,000 → \d+\b/);
+    assert.equal(c.judgement?.decidedBy, 'counters');
+    // The after plan's why speaks of the index the fix created (read from the catalog inside the fix's transaction).
+    const after = formatFixCheck(c).split('After:')[1] ?? '';
+    assert.doesNotMatch(after, /no index on orders\(user_id\)/);
+    if (c.after?.nodes.some((n) => n.nodeType === 'Sort')) {
+      assert.match(after, /Sort: orders_user_created_idx \(user_id, created_at\)/);
+    }
     assert.ok(c.rewrites.some((r) => /CONCURRENTLY/.test(r)));
     assert.match(formatFixCheck(c), /applies cleanly/);
   });
