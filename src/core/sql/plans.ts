@@ -246,10 +246,12 @@ export function emptyTablesNote(r: Pick<PlanReport, 'emptyTables'>): string | un
   if (e.length === 0) {
     return undefined;
   }
-  const names = e.map((x) => `${x.table.replace(/^public\./, '')}${x.reason ? ` (${x.reason})` : ''}`);
+  const short = (why: string) => (why.length > 100 ? `${why.slice(0, 99)}…` : why);
+  const why = (x: (typeof e)[number]) => (x.reason ? ` (${short(x.reason)})` : '');
+  const name = (x: (typeof e)[number]) => x.table.replace(/^public\./, '');
   return e.length === 1
-    ? `the plan is of an empty table: ${names[0]} has no synthetic rows`
-    : `the plan is of empty tables: ${names.join(', ')} have no synthetic rows`;
+    ? `the plan is of an empty table: ${name(e[0])} has no synthetic rows${why(e[0])}`
+    : `the plan is of empty tables: ${e.map(name).join(', ')} have no synthetic rows${e.map(why).join('')}`;
 }
 
 function timingNote(r: PlanReport): string {
@@ -268,7 +270,7 @@ export function formatPlanReport(r: PlanReport): string {
   const lines: string[] = [];
   const empty = emptyTablesNote(r);
   lines.push(
-    `Plan on embedded PostgreSQL${r.postgresVersion ? ` ${r.postgresVersion}` : ''} with ${dataDescription(r)}${empty ? ` — ${empty}` : ''}: ${planLabel(r)}, ${timingNote(r)} (planning ${fmtMs(r.planningMs)}; buffers ${fmtInt(r.buffers.hit)} hit, ${fmtInt(r.buffers.read)} read)`,
+    `Plan on embedded PostgreSQL${r.postgresVersion ? ` ${r.postgresVersion}` : ''} with ${dataDescription(r)}: ${planLabel(r)}, ${timingNote(r)} (planning ${fmtMs(r.planningMs)}; buffers ${fmtInt(r.buffers.hit)} hit, ${fmtInt(r.buffers.read)} read)${empty ? ` — ${empty}` : ''}`,
   );
   if (r.params.length > 0) {
     lines.push(`Parameters: ${r.params.map((p) => `$${p.index} = ${p.value === null ? 'NULL' : `'${p.value}'`} (${p.source})`).join(', ')}`);
@@ -277,8 +279,17 @@ export function formatPlanReport(r: PlanReport): string {
     lines.push('The statement ran inside a transaction that was rolled back.');
   }
   lines.push('');
-  for (const n of r.nodes.filter((x) => !QUIET.has(x.nodeType) || x.depth === 0)) {
-    lines.push(nodeLine(n));
+  // Hidden nodes (Hash, Bitmap Index Scan…) take no indentation level: what is under them moves up.
+  const hidden: number[] = [];
+  for (const n of r.nodes) {
+    while (hidden.length > 0 && hidden[hidden.length - 1] >= n.depth) {
+      hidden.pop();
+    }
+    if (QUIET.has(n.nodeType) && n.depth > 0) {
+      hidden.push(n.depth);
+      continue;
+    }
+    lines.push(nodeLine({ ...n, depth: n.depth - hidden.length }));
   }
   const reasons = r.nodes.filter((n) => n.reason);
   if (reasons.length > 0) {

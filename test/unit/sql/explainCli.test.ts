@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { explainCommand } from '../../../src/cli/commands/explain';
 import { UsageError } from '../../../src/cli/io';
@@ -29,6 +32,21 @@ describe('sql: architect-personas explain', function () {
     const parsed = JSON.parse(json.out()) as { status: { summary: string }; report: { ok: boolean; plan: unknown } };
     assert.equal(parsed.status.summary, 'Schema: 2 tables from db/migrations (1 file, 0 statements skipped)');
     assert.ok(parsed.report.ok && parsed.report.plan);
+  });
+
+  it('says in the text headline when a table the plan reads has no synthetic rows', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-explain-empty-'));
+    try {
+      fs.mkdirSync(path.join(root, 'migrations'));
+      // A CHECK no row can pass: the generator leaves the table empty and says why (SchemaStatus.dataSkipped).
+      fs.writeFileSync(path.join(root, 'migrations', '001_init.sql'), 'CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\nCREATE TABLE coupons (code text PRIMARY KEY, user_id bigint REFERENCES users (id), CHECK (false));\n');
+      const text = io(['--schema', root, '--rows', '200', 'SELECT c.code FROM coupons c JOIN users u ON u.id = c.user_id WHERE u.email = $1']);
+      assert.equal(await explainCommand.run(text.io), 0);
+      const headline = text.out().split('\n')[0];
+      assert.match(headline, /^Plan on embedded PostgreSQL .* — the plan is of an empty table: coupons has no synthetic rows \(.*coupons_check/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('refuses bad usage with the fix named', async () => {

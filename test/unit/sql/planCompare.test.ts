@@ -65,6 +65,13 @@ describe('sql: fix verdicts from the plans’ counters', () => {
     assert.equal(c.verdict, 'unchanged', c.headline);
   });
 
+  it('says in the fix headline when the plan is of an empty table', () => {
+    const empty = ordersModel([], 0);
+    const c = check(report(seqScan(0, 0, "(user_id = '1'::bigint)", 0), empty, [0.02, 0.03, 0.02]), report(bitmapScan('idx_o_u', 0, "(user_id = '1'::bigint)", 1), empty, [0.02, 0.02, 0.03]));
+    assert.equal(c.verdict, 'plan-changed', c.headline);
+    assert.match(c.headline, /^Checked on embedded PostgreSQL with 0 synthetic orders: .* \(the plan is of an empty table: orders has no synthetic rows\)$/);
+  });
+
   it('counts rows over loops, the rows removed by the filter and the recheck', () => {
     const r = report(sort(seqScan(5, 1995)), model, [1]);
     assert.deepEqual(planWork(r), { rowsRead: 2000, rowsSorted: 5, buffers: 22, sortSpilled: false, mainAccess: 'Seq Scan' });
