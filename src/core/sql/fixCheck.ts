@@ -140,7 +140,7 @@ function judgementLines(j: Judgement): string[] {
         ? `Decided by the timings, whose runs separate clearly${j.mixed ? ` (the counters disagree: ${j.signals.join(', ')})` : ''}.`
         : `No counter changes clearly${j.mixed ? ` in one direction (${j.signals.join(', ')})` : ''} and the timings do not separate.`;
   const timing = `Timings after a warm-up: ${j.timings}${j.decidedBy === 'counters' ? (j.timingsSeparate ? '' : ' (they overlap: on this machine they alone would not tell)') : ''}.`;
-  return [by, timing];
+  return [...(j.access ? [`Main table read: ${j.access}.`] : []), by, timing];
 }
 
 function oneLine(s: string): string {

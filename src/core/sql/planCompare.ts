@@ -33,6 +33,8 @@ export interface Judgement {
   /** "median 0.47 ms (0.41–0.62 ms, 5 runs) → 0.30 ms (…)", and whether they separate. */
   readonly timings: string;
   readonly timingsSeparate: boolean;
+  /** How the main table is read, when that changed: "orders: Seq Scan → Index Scan using idx". */
+  readonly access?: string;
 }
 
 /** A change counts when the larger is at least FACTOR × the smaller and differs by at least `floor`. */
@@ -113,7 +115,9 @@ export function judgePlans(before: PlanReport, after: PlanReport): Judgement {
   const ta = timingsOf(after);
   const byTime = timingsSeparate(tb, ta);
   const timings = `median ${describeTiming(tb)} → ${describeTiming(ta)}`;
-  const base = { signals: clear.map((c) => c.text), mixed: down && up, timings, timingsSeparate: byTime !== 'no-difference' };
+  const main = after.mainTable?.name ?? before.mainTable?.name;
+  const access = wb.mainAccess !== wa.mainAccess && main ? { access: `${main}: ${wb.mainAccess ?? 'not read'} → ${wa.mainAccess ?? 'not read'}` } : {};
+  const base = { signals: clear.map((c) => c.text), mixed: down && up, timings, timingsSeparate: byTime !== 'no-difference', ...access };
   if (down !== up) {
     return { ...base, direction: down ? 'faster' : 'slower', decidedBy: 'counters' };
   }

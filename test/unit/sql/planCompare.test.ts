@@ -28,6 +28,7 @@ describe('sql: fix verdicts from the plans’ counters', () => {
     assert.match(c.headline, /rows read 2,000 → 5/);
     assert.match(c.headline, /→ Bitmap Heap Scan \+ Sort using idx_o_u /);
     assert.doesNotMatch(c.headline, /slower/);
+    assert.equal(c.judgement?.access, 'orders: Seq Scan → Bitmap Heap Scan using idx_o_u');
   });
 
   it('says slower when the new plan reads more rows and buffers, however fast its runs were', () => {
