@@ -9,7 +9,9 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { availableTools, createWorkspaceAccess, runTool, TOOL_TABLE, type ToolContext, type ToolDefinition } from '../core/tools';
 import { checkToolInput } from '../core/tools/inputCheck';
 import { createRulesAccess } from '../core/tools/engines';
+import type { LoadProgress } from '../core/sql';
 import { REVIEW_TOOL_NAME, reviewToolDescription, reviewToolSchema, runReviewTool, type McpEnvironment } from './reviewTool';
+import type { SqlLoadGate } from './sqlLoadGate';
 
 /** The table tools the server offers, by name (read_file and find_in_workspace stay with the agent). */
 export const MCP_TABLE_TOOLS: readonly string[] = ['run_rules', 'explain_query', 'check_sql_fix', 'schema'];
@@ -17,6 +19,8 @@ export const MCP_TABLE_TOOLS: readonly string[] = ['run_rules', 'explain_query',
 export interface McpServerOptions extends McpEnvironment {
   /** The embedded Postgres for the SQL tools; absent: those tools are not listed. */
   readonly sql?: ToolContext['sql'];
+  /** The schema load the SQL tools wait for, with progress and a "still loading" answer (sqlLoadGate.ts). */
+  readonly sqlLoad?: SqlLoadGate;
 }
 
 export function mcpToolContext(options: McpServerOptions): ToolContext {
@@ -24,7 +28,7 @@ export function mcpToolContext(options: McpServerOptions): ToolContext {
     files: createWorkspaceAccess({ root: options.root }),
     maxFileChars: 240_000,
     redactSecrets: true,
-    rules: createRulesAccess(),
+    rules: createRulesAccess({ root: options.root }),
     ...(options.sql ? { sql: options.sql } : {}),
   };
 }
@@ -56,6 +60,21 @@ export function createMcpServer(options: McpServerOptions): Server {
       const tool = tableTools.find((t) => t.name === name);
       if (!tool) {
         return { content: [{ type: 'text', text: `Unknown tool "${name}". Tools: ${[REVIEW_TOOL_NAME, ...tableTools.map((t) => t.name)].join(', ')}.` }], isError: true };
+      }
+      const checked = options.sqlLoad ? checkToolInput(tool.inputSchema, input) : undefined;
+      if (options.sqlLoad && checked && 'value' in checked) {
+        const token = request.params._meta?.progressToken;
+        const notify =
+          token === undefined
+            ? undefined
+            : (p: LoadProgress) =>
+                void extra
+                  .sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: p.step, ...(p.total !== undefined ? { total: p.total } : {}), message: p.message } })
+                  .catch(() => undefined);
+        const stillLoading = await options.sqlLoad.before(name, checked.value, notify, extra.signal);
+        if (stillLoading) {
+          return { content: [{ type: 'text', text: stillLoading }], isError: true };
+        }
       }
       const result = await runTool(tool, input, ctx, extra.signal);
       return { content: [{ type: 'text', text: result.content }], ...(result.isError ? { isError: true } : {}) };

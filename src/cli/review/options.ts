@@ -25,7 +25,18 @@ export interface ReviewOptions {
   readonly offline: boolean;
   readonly failOn?: Severity;
   readonly rows?: number;
-  readonly maxFiles: number;
+  /** Most files the rules read; undefined: all of the file set. */
+  readonly maxFiles?: number;
+  /** Most files sent to the model. */
+  readonly maxModelFiles: number;
+  /** Extra files or folders whose .sql files join the schema model. */
+  readonly schemaPaths: readonly string[];
+  /** Every rule in test files too (default: the test-file policy). */
+  readonly includeTests: boolean;
+  /** Leave out the findings recorded in this baseline file. */
+  readonly baseline?: string;
+  /** Write the findings of this run as a baseline to this file. */
+  readonly writeBaseline?: string;
   readonly model: string;
   readonly maxTokens: number;
   readonly contextTokens: number;
@@ -38,7 +49,7 @@ export interface ReviewOptions {
 }
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
-export const DEFAULT_MAX_FILES = 200;
+export const DEFAULT_MAX_MODEL_FILES = 200;
 
 export const REVIEW_USAGE = `Usage: architect-personas review [paths…] [options]
 
@@ -64,7 +75,18 @@ Options:
   --fail-on <severity>   Exit 1 when a finding is at least this severe:
                          ${SEVERITIES.join('|')}|none (default: none).
   --rows <n>             Synthetic rows per table for query plans (default: the planner's).
-  --max-files <n>        Review at most <n> files (default: ${DEFAULT_MAX_FILES}).
+  --include-tests        Run every rule in test files too (default: the test-file policy,
+                         which keeps only provider-format secrets there).
+  --schema <path>        Also build the schema model from the .sql files of this file or
+                         folder (repeatable); by default only those inside the paths.
+  --baseline <file>      Leave out the findings recorded in <file>: the output and
+                         --fail-on see only findings new since (stable across line moves).
+  --write-baseline <file>  Record this run's findings in <file> (commit it; then --baseline).
+  --max-files <n>        Read at most <n> files (default: every file of the set; the
+                         report names the ones left out).
+  --max-model-files <n>  Send at most <n> files to the model (default: ${DEFAULT_MAX_MODEL_FILES}): files
+                         with rule findings first, then files with SQL; the report says
+                         which were checked by the rules only.
   --model <id>           Anthropic model (default: $ANTHROPIC_MODEL or ${DEFAULT_MODEL}).
   --max-tokens <n>       Most tokens one answer may have (default: 8192).
   --context-tokens <n>   Code budget per model request, in estimated tokens (default: 60000);
@@ -148,7 +170,12 @@ export function parseReviewOptions(argv: readonly string[], env: Readonly<Record
     offline: v.offline ?? false,
     failOn,
     rows: v.rows === undefined ? undefined : positiveInt('--rows', v.rows, 0),
-    maxFiles: positiveInt('--max-files', v['max-files'], DEFAULT_MAX_FILES),
+    maxFiles: v['max-files'] === undefined ? undefined : positiveInt('--max-files', v['max-files'], 0),
+    maxModelFiles: positiveInt('--max-model-files', v['max-model-files'], DEFAULT_MAX_MODEL_FILES),
+    schemaPaths: v.schema ?? [],
+    includeTests: v['include-tests'] ?? false,
+    baseline: v.baseline,
+    writeBaseline: v['write-baseline'],
     model: v.model ?? (env.ANTHROPIC_MODEL?.trim() || DEFAULT_MODEL),
     maxTokens: positiveInt('--max-tokens', v['max-tokens'], 8192, 256),
     contextTokens: positiveInt('--context-tokens', v['context-tokens'], 60_000, 1000),
@@ -178,6 +205,11 @@ function parse(argv: readonly string[]) {
       'fail-on': { type: 'string' },
       rows: { type: 'string' },
       'max-files': { type: 'string' },
+      'max-model-files': { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      'include-tests': { type: 'boolean' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
       model: { type: 'string' },
       'max-tokens': { type: 'string' },
       'context-tokens': { type: 'string' },

@@ -8,7 +8,9 @@ import { formatJson } from '../../core/pipeline/format/json';
 import { formatMarkdown } from '../../core/pipeline/format/markdown';
 import { formatSarif } from '../../core/pipeline/format/sarif';
 import { formatText } from '../../core/pipeline/format/text';
+import { BaselineError, readBaseline, writeBaseline, type Baseline } from '../../core/baseline/baseline';
 import { ReviewConfigError } from '../../core/pipeline/workspace/errors';
+import { baselineOfReport, withoutBaseline } from '../../core/pipeline/workspace/reportBaseline';
 import { failingCount, type ReviewReport } from '../../core/pipeline/workspace/report';
 import { runWorkspaceReview } from '../../core/pipeline/workspaceReview';
 import { EXIT, type ExitCode } from '../exitCodes';
@@ -35,6 +37,12 @@ export function renderReport(format: OutputFormat, report: ReviewReport, exitCod
 export async function runReview(io: CliIo): Promise<ExitCode> {
   const options = parseReviewOptions(io.argv, io.env);
   const progress = createProgress(io.stderr, io.env, options.quiet);
+  let baseline: Baseline | undefined;
+  try {
+    baseline = options.baseline ? await readBaseline(path.resolve(io.cwd, options.baseline)) : undefined;
+  } catch (err) {
+    throw err instanceof BaselineError ? new UsageError(err.message) : err;
+  }
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
@@ -58,7 +66,20 @@ export async function runReview(io: CliIo): Promise<ExitCode> {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
-  const { report, failure } = result;
+  const { failure } = result;
+  if (options.writeBaseline) {
+    const written = baselineOfReport(result.report);
+    try {
+      await writeBaseline(path.resolve(io.cwd, options.writeBaseline), written);
+    } catch (err) {
+      throw err instanceof BaselineError ? new UsageError(err.message) : err;
+    }
+    progress.info(`baseline: ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} written to ${options.writeBaseline}`);
+  }
+  const report = baseline && options.baseline ? withoutBaseline(result.report, baseline, options.baseline) : result.report;
+  if (report.baseline) {
+    progress.info(`baseline: ${report.baseline.known} known finding${report.baseline.known === 1 ? '' : 's'} left out (${options.baseline})`);
+  }
   const failing = failingCount(report, options.failOn);
   const exitCode: ExitCode = failure ? (failure.configuration ? EXIT.usage : EXIT.modelFailure) : failing > 0 ? EXIT.findings : EXIT.ok;
   await writeResult(io, options.output, renderReport(options.format, report, exitCode));

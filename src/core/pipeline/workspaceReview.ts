@@ -18,6 +18,7 @@ import { REPORT_SETTING, reviewFiles } from './review';
 import { prepareBatches } from './sendFiles';
 import { runRuleChecks } from './workspace/checks';
 import { collectFiles } from './workspace/collect';
+import { chooseModelFiles, MODEL_ORDER, skippedSummary } from './workspace/coverage';
 import { describeModelFailure, type ModelFailure } from './workspace/modelErrors';
 import { choosePersona } from './workspace/personas';
 import { diffReviewPrompt } from './workspace/prompts';
@@ -32,7 +33,14 @@ export interface WorkspaceReviewRequest {
   readonly paths: readonly string[];
   readonly diff?: string;
   readonly untracked: boolean;
-  readonly maxFiles: number;
+  /** Most files the rules read (--max-files); undefined: every file of the file set. */
+  readonly maxFiles?: number;
+  /** Most files sent to the model (--max-model-files), chosen by chooseModelFiles. */
+  readonly maxModelFiles: number;
+  /** Extra files or folders whose .sql files join the schema model (--schema). */
+  readonly schemaPaths?: readonly string[];
+  /** Run every rule in test files (--include-tests); default: the test-file policy. */
+  readonly includeTests?: boolean;
   readonly persona?: string;
   readonly personaFiles: readonly string[];
   readonly command?: SlashCommandName;
@@ -79,9 +87,20 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
     notices.push({ level: 'warning', message });
   };
 
-  const collected = await collectFiles({ cwd: options.cwd, paths: options.paths, diff: options.diff, untracked: options.untracked, maxFiles: options.maxFiles });
-  for (const n of collected.notices) {
-    warn(n);
+  const collected = await collectFiles({
+    cwd: options.cwd,
+    paths: options.paths,
+    diff: options.diff,
+    untracked: options.untracked,
+    maxFiles: options.maxFiles,
+    schemaPaths: options.schemaPaths,
+  });
+  if (collected.skipped.length > 0) {
+    const shown = collected.skipped.slice(0, 10).map((s) => `${s.path} (${s.reason})`);
+    warn(`${collected.skipped.length} file${collected.skipped.length === 1 ? ' was' : 's were'} not reviewed (${skippedSummary(collected.skipped)}): ${shown.join(', ')}${collected.skipped.length > 10 ? ', …' : ''}`);
+  }
+  if (collected.excluded) {
+    progress.info(collected.excluded);
   }
   const { persona } = await choosePersona({ root: collected.root, id: options.persona, files: options.personaFiles, cwd: options.cwd, warn: (m) => progress.warn(m) });
   const command = findSlashCommand(options.command);
@@ -95,7 +114,7 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
   // Rules first: they are facts for the model, and the whole result offline.
   const byPath = new Map(targets.map((t) => [t.path, t]));
   progress.start('rules', targets.length);
-  const checked = await runRuleChecks(targets, collected.schemaFiles, (file) => progress.step(file));
+  const checked = await runRuleChecks(targets, collected.schemaFiles, (file) => progress.step(file), options.includeTests ?? false);
   progress.done();
   if (checked.problem) {
     warn(`rules: ${checked.problem}`);
@@ -105,12 +124,12 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
 
   // Query plans: the queries in the reviewed code on the embedded PostgreSQL (never the user's database).
   const planned = options.queryPlans
-    ? await planQueries(collected.root, targets, {
+    ? await planQueries(collected.schemaRoot, targets, {
         rows: options.rows,
         signal: options.signal,
         step: (where) => progress.info(`query plan: ${where}`),
       })
-    : { plans: [], notes: [], planner: options.tools ? createQueryPlanner({ root: collected.root, ...(options.rows ? { rows: options.rows } : {}) }) : undefined };
+    : { plans: [], notes: [], planner: options.tools ? createQueryPlanner({ root: collected.schemaRoot, ...(options.rows ? { rows: options.rows } : {}) }) : undefined };
   for (const note of planned.notes) {
     warn(note);
   }
@@ -132,10 +151,16 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
     const sources = new Map(targets.map((t) => [t.path, t.text]));
     let usage: (ModelUsage & { requests: number }) | undefined;
     let failure: (ModelFailure & { kind: string }) | undefined;
+    const forModel = online ? chooseModelFiles(targets, ruleFindings, options.maxModelFiles) : undefined;
+    if (forModel && forModel.notSent.length > 0) {
+      warn(
+        `${forModel.notSent.length} of ${targets.length} files were checked by the rules only, not sent to the model (--max-model-files ${options.maxModelFiles}; ${MODEL_ORDER}).`,
+      );
+    }
 
-    if (online && targets.length > 0) {
+    if (online && forModel && forModel.sent.length > 0) {
       const { batches, notices: contextNotices } = prepareBatches(
-        targets.map((t) => ({ path: t.path, uri: pathToFileURL(t.absolutePath).toString(), languageId: t.languageId, text: t.text, spans: t.spans })),
+        forModel.sent.map((t) => ({ path: t.path, uri: pathToFileURL(t.absolutePath).toString(), languageId: t.languageId, text: t.text, spans: t.spans })),
         { budgetChars: options.contextTokens * 4, redactSecrets: true },
       );
       for (const n of contextNotices) {
@@ -177,7 +202,7 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
                     files: createWorkspaceAccess({ root: collected.root }),
                     maxFileChars: options.contextTokens * 4,
                     redactSecrets: true,
-                    rules: createRulesAccess(),
+                    rules: createRulesAccess({ root: collected.schemaRoot }),
                     ...(planned.planner ? { sql: plannerSqlAccess(planned.planner, options.rows) } : {}),
                   },
                   onToolCall: (_tool, summary, isError) => progress.info(`${isError ? 'tool failed' : 'tool'}: ${summary}`),
@@ -228,6 +253,15 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
       model: online ? options.model : undefined,
       diff: collected.diff,
       files: targets.map((t) => t.path),
+      coverage: {
+        files: targets.length,
+        testFiles: targets.filter((t) => t.test).length,
+        includeTests: options.includeTests ?? false,
+        skipped: collected.skipped,
+        ...(collected.excluded ? { excluded: collected.excluded } : {}),
+        ...(options.maxFiles !== undefined ? { maxFiles: options.maxFiles } : {}),
+        ...(forModel ? { model: { budget: options.maxModelFiles, sent: forModel.sent.map((t) => t.path), notSent: forModel.notSent.map((t) => t.path) } } : {}),
+      },
       rules: checked.rules,
       ruleFindings,
       modelFindings,

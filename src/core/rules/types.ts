@@ -14,6 +14,11 @@ export interface SourceFile {
   readonly text: string;
   /** VS Code language id when known (`typescript`, `python`, `sql`, ...); else taken from the extension. */
   readonly languageId?: string;
+  /**
+   * A test file (the test-file policy applies, engine/testFiles.ts). The file set sets it from the
+   * path relative to the scope; absent: judged from `path`.
+   */
+  readonly test?: boolean;
 }
 
 export interface RuleFix {
@@ -146,4 +151,6 @@ export interface RunRulesOptions {
    * (incrementally). For the editor's runs on open and saved files; not for a workspace run.
    */
   readonly reuseTrees?: boolean;
+  /** Run every rule in test files as elsewhere (default: the test-file policy, engine/testFiles.ts). */
+  readonly includeTests?: boolean;
 }

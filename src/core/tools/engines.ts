@@ -5,14 +5,29 @@
 import type { QueryPlanner, SchemaModel } from '../sql';
 import type { RuleFindingLike, RulesAccess, SqlAccess } from './types';
 
-/** The rules engine; `wasmDir` is where the grammars ship (the extension's dist/), default next to the bundle. */
-export function createRulesAccess(options: { wasmDir?: string } = {}): RulesAccess {
+/**
+ * The rules engine; `wasmDir` is where the grammars ship (the extension's dist/), default next to
+ * the bundle. With `root`, the schema rules read the .sql files of that folder's file set
+ * (src/core/fileSet, the same files `rules` reads), loaded on the first run.
+ */
+export function createRulesAccess(options: { wasmDir?: string; root?: string } = {}): RulesAccess {
+  let schema: Promise<{ path: string; text: string }[]> | undefined;
+  const schemaFiles = async (): Promise<{ path: string; text: string }[]> => {
+    if (!options.root) {
+      return [];
+    }
+    schema ??= import('../fileSet/fileSet').then(async ({ collectFileSet, schemaFilesOf }) =>
+      schemaFilesOf(await collectFileSet({ root: options.root!, accept: (p) => p.toLowerCase().endsWith('.sql') })).map((f) => ({ path: f.path, text: f.text })),
+    );
+    return schema.catch(() => []);
+  };
   return {
     async run(files, signal) {
       const { runRules } = await import('../rules');
+      const paths = new Set(files.map((f) => f.path));
       return runRules(
         files.map((f) => ({ path: f.path, text: f.text, ...(f.languageId ? { languageId: f.languageId } : {}) })),
-        { signal, ...(options.wasmDir ? { wasmDir: options.wasmDir } : {}) },
+        { signal, schemaFiles: (await schemaFiles()).filter((f) => !paths.has(f.path)), ...(options.wasmDir ? { wasmDir: options.wasmDir } : {}) },
       );
     },
   };

@@ -1,11 +1,17 @@
 /**
  * run_rules: the deterministic rules engine (src/core/rules) on a file or a folder of the
  * workspace — the same checks the extension runs on attached code, here on code the model
- * wants to look at. Files are read with the same access rules as read_file.
+ * wants to look at. Files are read with the same access rules as read_file; a folder's files
+ * are those of the file set `rules` reads (src/core/fileSet: the rule languages and .sql, the
+ * default excludes applied below the folder named).
  */
+import { excludedReason } from '../fileSet/defaultExcludes';
+import { isRuleFile } from '../rules/engine/runner';
 import type { ToolDefinition, ToolFact } from './types';
 
 const MAX_FILES = 200;
+/** Files listed before the file-set filter (a folder's listing includes other languages). */
+const MAX_LISTED = 20_000;
 const MAX_FINDINGS = 60;
 
 export const runRulesTool: ToolDefinition = {
@@ -36,13 +42,15 @@ export const runRulesTool: ToolDefinition = {
     if (!('refused' in direct)) {
       sources = [direct];
     } else {
-      const listed = await ctx.files.list({ under: path, limit: MAX_FILES }, signal);
+      const listed = await ctx.files.list({ under: path, limit: MAX_LISTED }, signal);
       if (listed.files.length === 0) {
         return { isError: true, content: `Not run: ${direct.refused}`, summary: `Rules not run on ${path}: ${direct.refused}` };
       }
-      truncated = listed.truncated;
+      const prefix = path.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
+      const inSet = listed.files.filter((f) => isRuleFile(f) && !excludedReason(prefix && f.startsWith(`${prefix}/`) ? f.slice(prefix.length + 1) : f));
+      truncated = listed.truncated || inSet.length > MAX_FILES;
       sources = [];
-      for (const f of listed.files) {
+      for (const f of inSet.slice(0, MAX_FILES)) {
         const read = await ctx.files.read(f, signal, { listed: true });
         if (!('refused' in read)) {
           sources.push(read);

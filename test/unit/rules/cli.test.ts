@@ -40,12 +40,18 @@ describe('Rules CLI: architect-personas rules', function () {
   });
 
   it('prints SARIF with a result per finding and the rules in the driver', async () => {
-    const r = await cli('rules', 'src', '--format', 'sarif');
+    const r = await cli('rules', 'src', '--schema', 'db', '--format', 'sarif');
     assert.equal(r.code, 0, r.stderr);
     const log = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
     assert.equal(log.version, '2.1.0');
     assert.deepEqual(log.runs[0].results.map((x) => x.ruleId), ['n-plus-one', 'missing-tenant-filter', 'no-timeout']);
     assert.ok(log.runs[0].tool.driver.rules.some((x) => x.id === 'fk-without-index'));
+  });
+
+  it('a path scopes the schema too: without --schema, src/ alone knows no tenant table', async () => {
+    const r = await cli('rules', 'src', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['n-plus-one', 'no-timeout']);
   });
 
   it('text output ends with a summary; --fail-on turns findings into exit 1', async () => {

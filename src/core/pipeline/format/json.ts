@@ -17,6 +17,8 @@ export function formatJson(report: ReviewReport, exitCode: number): string {
     model: report.model ?? null,
     diff: report.diff ?? null,
     files: report.files,
+    coverage: report.coverage,
+    baseline: report.baseline ?? null,
     ruleFindings: report.ruleFindings,
     modelFindings: report.modelFindings.map((v, i) => ({
       ruleId: persona ? modelRuleId(persona, v.finding) : undefined,

@@ -5,6 +5,7 @@
 import type { Severity } from '../../findings/types';
 import type { VerifiedFinding } from '../../findings/verify';
 import { modelRuleId } from '../../sarif/descriptors';
+import { coverageLines } from '../workspace/coverage';
 import { reportRows, severityCounts, type ReviewReport } from '../workspace/report';
 
 const ICON: Readonly<Record<Severity, string>> = { critical: '🛑', high: '🔴', medium: '🟠', low: '🟡', info: '🔵' };
@@ -80,6 +81,10 @@ export function formatMarkdown(report: ReviewReport): string {
   const problems = [...report.notices.filter((n) => n.level !== 'note').map((n) => n.message), ...(report.error ? [`The model review failed (${report.error.kind}): ${report.error.message} The findings above are what arrived before the failure.`] : [])];
   if (problems.length > 0) {
     out.push(...problems.map((p) => `> ⚠️ ${p}`), '');
+  }
+  out.push(coverageLines(report.coverage).join(' '), '');
+  if (report.baseline) {
+    out.push(`Baseline \`${cell(report.baseline.file)}\`: ${report.baseline.known} known finding${report.baseline.known === 1 ? '' : 's'} left out; only new findings are listed.`, '');
   }
   const usage = report.usage ? ` · ${report.usage.inputTokens} input / ${report.usage.outputTokens} output tokens` : '';
   out.push(`<sub>${report.tool.name} ${report.tool.version}${report.model && report.mode === 'model' ? ` · ${report.model}` : ''}${usage}</sub>`);

@@ -1,4 +1,5 @@
 import { toSarif } from '../../sarif';
+import { coverageLines } from '../workspace/coverage';
 import type { ReviewReport } from '../workspace/report';
 
 export function formatSarif(report: ReviewReport, exitCode: number): string {
@@ -12,6 +13,8 @@ export function formatSarif(report: ReviewReport, exitCode: number): string {
     root: report.root,
     notifications: [
       ...report.notices,
+      { level: 'note' as const, message: coverageLines(report.coverage).join(' ') },
+      ...(report.baseline ? [{ level: 'note' as const, message: `Baseline ${report.baseline.file}: ${report.baseline.known} known findings left out; the results are the new ones.` }] : []),
       ...report.queryPlans.map((p) => ({ level: 'note' as const, message: `Query plan for ${p.file}:${p.line}: ${p.summary}` })),
       ...(report.error ? [{ level: 'error' as const, message: `The model review failed (${report.error.kind}): ${report.error.message}` }] : []),
     ],

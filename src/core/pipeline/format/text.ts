@@ -1,5 +1,6 @@
 /** `--format text`: findings grouped by file (as ESLint's stylish), then the persona's notes and a summary line. */
 import { modelRuleId } from '../../sarif/descriptors';
+import { coverageLines } from '../workspace/coverage';
 import { reportRows, severityCounts, type ReviewReport } from '../workspace/report';
 
 function indent(text: string, by = '  '): string {
@@ -43,6 +44,11 @@ export function formatText(report: ReviewReport): string {
   if (report.notices.length > 0) {
     out.push('');
   }
+  out.push(...coverageLines(report.coverage));
+  if (report.baseline) {
+    out.push(`Baseline ${report.baseline.file}: ${report.baseline.known} known finding${report.baseline.known === 1 ? '' : 's'} left out; only new findings are listed.`);
+  }
+  out.push('');
   if (report.error) {
     out.push(`The model review failed (${report.error.kind}): ${report.error.message}`, '');
   }

@@ -1,6 +1,7 @@
 /**
  * The deterministic checks a review runs before (or instead of) the model: the rules engine on
- * the full text of each file, with the repository's .sql files as the schema; in a diff review
+ * the full text of each file, with the .sql files of the named paths as the schema (and the
+ * test-file policy unless includeTests); in a diff review
  * only the rule findings that touch a changed line are kept.
  */
 import { RULE_TABLE, runRules } from '../../rules';
@@ -26,11 +27,12 @@ export async function runRuleChecks(
   targets: readonly ReviewTarget[],
   schemaFiles: readonly SourceFile[],
   onFile?: (path: string, done: number, total: number) => void,
+  includeTests = false,
 ): Promise<RuleCheckResult> {
   try {
     const findings = await runRules(
-      targets.map((t) => ({ path: t.path, text: t.text, languageId: t.languageId })),
-      { schemaFiles, onFile },
+      targets.map((t) => ({ path: t.path, text: t.text, languageId: t.languageId, ...(t.test !== undefined ? { test: t.test } : {}) })),
+      { schemaFiles, onFile, includeTests },
     );
     const byPath = new Map(targets.map((t) => [t.path, t]));
     return { findings: findings.filter((f) => touchesChange(f, byPath.get(f.file))), rules: RULE_TABLE };

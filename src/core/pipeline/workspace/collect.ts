@@ -1,13 +1,19 @@
 /**
- * Which files a review reads: the named paths (default the current folder), as git lists them
- * (so .gitignore applies) or by walking the folder outside a repository; for `--diff`, the
- * files changed since the merge base with their changed spans. Paths come out relative to the
- * review root (the repository's top folder, else the current folder), with forward slashes.
+ * Which files a review reads: the file set of src/core/fileSet (the same files `rules` reads:
+ * git's listing or a walk, the rule languages and .sql, the default excludes applied relative to
+ * each named path), or for `--diff` the changed files of that set with their changed spans.
+ * Paths come out relative to the review root (the repository's top folder, else the current
+ * folder), with forward slashes. The schema model is built from the .sql files inside the named
+ * paths (plus `--schema`), never from the rest of the repository.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { languageIdForPath } from '../languages';
 import { changedLinesOf, hunkSpan, mergeSpans, parseUnifiedDiff, type LineSpan } from '../../review/hunks';
+import { collectFileSet, excludedSummary, FileSetError, MAX_FILE_BYTES, schemaFilesOf, type FileSet, type FileSetOptions, type SkippedFile } from '../../fileSet/fileSet';
+import { excludedReason } from '../../fileSet/defaultExcludes';
+import { isRuleFile } from '../../rules/engine/runner';
+import { isTestPath } from '../../rules/engine/testFiles';
 import { ReviewConfigError } from './errors';
 import { diffSince, listFiles, mergeBase, repositoryRoot } from './git';
 
@@ -16,6 +22,8 @@ export interface ReviewTarget {
   readonly absolutePath: string;
   readonly languageId: string;
   readonly text: string;
+  /** A test file by the test-file policy (judged relative to the named path). */
+  readonly test?: boolean;
   /** --diff: the lines sent to the model (changed hunks widened by context); absent: the whole file. */
   readonly spans?: readonly LineSpan[];
   /** --diff: the added or changed lines (and where lines were removed); rule findings are kept only where they touch these. */
@@ -26,11 +34,15 @@ export interface CollectedFiles {
   readonly root: string;
   readonly inRepository: boolean;
   readonly targets: readonly ReviewTarget[];
-  /** Files left out and why (size, binary, --max-files). */
-  readonly notices: readonly string[];
+  /** Files left out and why (size, binary, generated, --max-files). */
+  readonly skipped: readonly SkippedFile[];
+  /** What the default excludes left out, one line, when they left out anything. */
+  readonly excluded?: string;
   readonly diff?: { readonly base: string; readonly mergeBase: string };
-  /** The repository's .sql files (migrations, schema dumps): the rules' schema model, whatever is reviewed. */
+  /** The .sql files inside the named paths (and --schema): the rules' schema model. */
   readonly schemaFiles: readonly { readonly path: string; readonly text: string; readonly languageId: string }[];
+  /** Where the query planner looks for the schema: the one folder named, else the root. */
+  readonly schemaRoot: string;
 }
 
 export interface CollectOptions {
@@ -38,51 +50,28 @@ export interface CollectOptions {
   readonly paths: readonly string[];
   readonly diff?: string;
   readonly untracked: boolean;
-  readonly maxFiles: number;
+  /** Most files read; undefined: all of them. */
+  readonly maxFiles?: number;
+  /** Extra files or folders whose .sql files join the schema model (--schema). */
+  readonly schemaPaths?: readonly string[];
 }
 
 /** Lines of context sent around each changed hunk, on top of git's own 3. */
 export const DIFF_CONTEXT_LINES = 5;
-const MAX_FILE_BYTES = 1024 * 1024;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'coverage', '.next', '.nuxt', 'vendor', 'target', '__pycache__', '.venv', 'venv', '.terraform']);
-const LOCK_FILES = new Set(['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'npm-shrinkwrap.json', 'cargo.lock', 'poetry.lock', 'composer.lock', 'gemfile.lock', 'go.sum']);
-const NOT_CODE = new Set(['plaintext', 'markdown']);
-const BINARY_EXT = /\.(png|jpe?g|gif|webp|ico|svg|pdf|zip|gz|tgz|bz2|xz|7z|jar|war|class|exe|dll|so|dylib|wasm|bin|woff2?|ttf|otf|eot|mp[34]|mov|avi|sqlite|db|pyc|o|a|node|map)$/i;
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Whether a file found by listing (not named by the user) is worth reviewing. */
-function isReviewable(rel: string): boolean {
-  const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
-  if (LOCK_FILES.has(name) || BINARY_EXT.test(name) || /\.min\.(js|css)$/.test(name)) {
-    return false;
-  }
-  if (rel.split('/').some((s) => SKIPPED_DIRS.has(s))) {
-    return false;
-  }
-  return !NOT_CODE.has(languageIdForPath(rel));
-}
-
-async function walk(root: string, dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) {
-        await walk(root, abs, out);
-      }
-    } else if (e.isFile()) {
-      out.push(toPosix(path.relative(root, abs)));
-    }
-  }
+interface Spec {
+  readonly rel: string;
+  readonly abs: string;
+  readonly isFile: boolean;
 }
 
 /** Resolves the user's paths against cwd and checks they exist inside the root. */
-async function pathspecs(root: string, cwd: string, paths: readonly string[]): Promise<{ rel: string; isFile: boolean }[]> {
-  const out: { rel: string; isFile: boolean }[] = [];
+async function pathspecs(root: string, cwd: string, paths: readonly string[]): Promise<Spec[]> {
+  const out: Spec[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     const rel = path.relative(root, abs);
@@ -93,51 +82,43 @@ async function pathspecs(root: string, cwd: string, paths: readonly string[]): P
     if (!stat) {
       throw new ReviewConfigError(`${p} does not exist (resolved to ${abs}).`);
     }
-    out.push({ rel: toPosix(rel) || '.', isFile: stat.isFile() });
+    out.push({ rel: toPosix(rel) || '.', abs, isFile: stat.isFile() });
   }
   return out;
 }
 
-async function readTarget(root: string, rel: string, notices: string[]): Promise<{ abs: string; text: string } | undefined> {
+/** For a changed or untracked file found by git: read it when the file set would (named, or a rule file not excluded relative to its scope). */
+function inFileSet(rel: string, specs: readonly Spec[]): { test: boolean } | undefined {
+  if (specs.some((s) => s.isFile && s.rel === rel)) {
+    return { test: isTestPath(rel, true) };
+  }
+  const scope = specs.find((s) => !s.isFile && (s.rel === '.' || rel.startsWith(`${s.rel}/`)));
+  if (!scope || !isRuleFile(rel)) {
+    return undefined;
+  }
+  const inScope = scope.rel === '.' ? rel : rel.slice(scope.rel.length + 1);
+  return excludedReason(inScope) ? undefined : { test: isTestPath(inScope) };
+}
+
+async function readTarget(root: string, rel: string, skipped: SkippedFile[]): Promise<{ abs: string; text: string } | undefined> {
   const abs = path.join(root, rel);
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat?.isFile()) {
     return undefined; // deleted in the working tree, or a submodule
   }
   if (stat.size > MAX_FILE_BYTES) {
-    notices.push(`${rel} is ${Math.round(stat.size / 1024)} KB; files over ${MAX_FILE_BYTES / 1024} KB are skipped.`);
+    skipped.push({ path: rel, reason: `larger than 1 MB (${Math.round(stat.size / 1024)} KB)` });
     return undefined;
   }
   return { abs, text: await fs.readFile(abs, 'utf8') };
 }
 
-const MAX_SCHEMA_FILES = 300;
-
-/** Every .sql file under the root (git-listed, or walked), for the schema model. */
-async function schemaFilesOf(root: string, inRepository: boolean): Promise<CollectedFiles['schemaFiles']> {
-  let all: string[];
-  if (inRepository) {
-    all = await listFiles(root, ['*.sql', '**/*.sql']);
-  } else {
-    all = [];
-    await walk(root, root, all);
+async function fileSet(root: string, scopes: readonly string[], extra: Omit<FileSetOptions, 'root' | 'scopes'>): Promise<FileSet> {
+  try {
+    return await collectFileSet({ root, scopes, ...extra });
+  } catch (err) {
+    throw err instanceof FileSetError ? new ReviewConfigError(err.message) : err;
   }
-  const out: { path: string; text: string; languageId: string }[] = [];
-  for (const rel of all.filter((p) => p.toLowerCase().endsWith('.sql') && !p.split('/').some((s) => SKIPPED_DIRS.has(s))).sort().slice(0, MAX_SCHEMA_FILES)) {
-    const read = await readTarget(root, rel, []);
-    if (read) {
-      out.push({ path: rel, text: read.text, languageId: 'sql' });
-    }
-  }
-  return out;
-}
-
-function capped<T>(list: readonly T[], max: number, notices: string[]): readonly T[] {
-  if (list.length <= max) {
-    return list;
-  }
-  notices.push(`${list.length - max} of ${list.length} files were not reviewed (--max-files ${max}); name fewer paths or raise --max-files.`);
-  return list.slice(0, max);
 }
 
 export async function collectFiles(options: CollectOptions): Promise<CollectedFiles> {
@@ -147,30 +128,31 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
     throw new ReviewConfigError(`--diff needs a Git repository, and ${root} is not in one.`);
   }
   const specs = await pathspecs(root, options.cwd, options.paths.length > 0 ? options.paths : ['.']);
-  const notices: string[] = [];
-  const named = new Set(specs.filter((s) => s.isFile).map((s) => s.rel));
+  const folders = specs.filter((s) => !s.isFile);
+  const schemaRoot = folders.length === 1 && specs.length === 1 ? folders[0].abs : root;
+  const extraSchema = await schemaOf(root, options.cwd, options.schemaPaths ?? []);
+  const toTarget = (rel: string, read: { abs: string; text: string }, test: boolean): ReviewTarget => ({
+    path: rel,
+    absolutePath: read.abs,
+    languageId: languageIdForPath(rel),
+    text: read.text,
+    test,
+  });
 
   if (options.diff !== undefined && gitRoot) {
     const base = await mergeBase(root, options.diff);
     const diffs = parseUnifiedDiff(await diffSince(root, base, specs.map((s) => s.rel)));
+    const skipped: SkippedFile[] = [];
     const targets: ReviewTarget[] = [];
     for (const d of diffs) {
-      if (!d.newPath || d.hunks.length === 0 || (!named.has(d.newPath) && !isReviewable(d.newPath))) {
-        continue;
-      }
-      if (d.binary) {
-        continue;
-      }
-      const read = await readTarget(root, d.newPath, notices);
-      if (!read) {
+      const member = d.newPath && !d.binary && d.hunks.length > 0 ? inFileSet(d.newPath, specs) : undefined;
+      const read = member && d.newPath ? await readTarget(root, d.newPath, skipped) : undefined;
+      if (!member || !read || !d.newPath) {
         continue;
       }
       const total = read.text.split('\n').length;
       targets.push({
-        path: d.newPath,
-        absolutePath: read.abs,
-        languageId: languageIdForPath(d.newPath),
-        text: read.text,
+        ...toTarget(d.newPath, read, member.test),
         spans: mergeSpans(d.hunks.map((h) => hunkSpan(h, DIFF_CONTEXT_LINES, total)), 2),
         changed: mergeSpans(changedLinesOf(d).map((line) => ({ startLine: line, endLine: line }))),
       });
@@ -178,45 +160,50 @@ export async function collectFiles(options: CollectOptions): Promise<CollectedFi
     if (options.untracked) {
       const seen = new Set(targets.map((t) => t.path));
       for (const rel of await listFiles(root, specs.map((s) => s.rel), 'untracked')) {
-        if (seen.has(rel) || (!named.has(rel) && !isReviewable(rel))) {
-          continue;
-        }
-        const read = await readTarget(root, rel, notices);
-        if (read) {
-          targets.push({ path: rel, absolutePath: read.abs, languageId: languageIdForPath(rel), text: read.text });
+        const member = seen.has(rel) ? undefined : inFileSet(rel, specs);
+        const read = member ? await readTarget(root, rel, skipped) : undefined;
+        if (member && read) {
+          targets.push(toTarget(rel, read, member.test));
         }
       }
+    }
+    const schemaSet = await fileSet(root, specs.map((s) => s.abs), { accept: (p) => p.toLowerCase().endsWith('.sql') });
+    const limited = options.maxFiles !== undefined && targets.length > options.maxFiles ? targets.slice(0, options.maxFiles) : targets;
+    for (const t of targets.slice(limited.length)) {
+      skipped.push({ path: t.path, reason: `over the limit of ${options.maxFiles} files (--max-files)` });
     }
     return {
       root,
       inRepository: true,
-      targets: capped(targets, options.maxFiles, notices),
-      notices,
+      targets: limited,
+      skipped,
       diff: { base: options.diff, mergeBase: base },
-      schemaFiles: await schemaFilesOf(root, true),
+      schemaFiles: [...sqlFiles(schemaFilesOf(schemaSet)), ...extraSchema],
+      schemaRoot,
     };
   }
 
-  let listed: string[];
-  if (gitRoot) {
-    listed = await listFiles(root, specs.map((s) => s.rel));
-  } else {
-    listed = [];
-    for (const s of specs) {
-      if (s.isFile) {
-        listed.push(s.rel);
-      } else {
-        await walk(root, path.join(root, s.rel), listed);
-      }
-    }
+  const set = await fileSet(root, specs.map((s) => s.abs), { maxFiles: options.maxFiles });
+  return {
+    root,
+    inRepository: set.inRepository,
+    targets: set.files.map((f) => toTarget(f.path, { abs: f.absolutePath, text: f.text }, f.test)),
+    skipped: set.skipped,
+    excluded: excludedSummary(set),
+    schemaFiles: [...sqlFiles(schemaFilesOf(set)), ...extraSchema],
+    schemaRoot,
+  };
+}
+
+function sqlFiles(files: readonly { path: string; text: string }[]): { path: string; text: string; languageId: string }[] {
+  return files.map((f) => ({ path: f.path, text: f.text, languageId: 'sql' }));
+}
+
+/** The .sql files of the --schema paths (files or folders), by the same file set. */
+async function schemaOf(root: string, cwd: string, paths: readonly string[]): Promise<{ path: string; text: string; languageId: string }[]> {
+  if (paths.length === 0) {
+    return [];
   }
-  const candidates = [...new Set(listed)].filter((rel) => named.has(rel) || isReviewable(rel)).sort();
-  const targets: ReviewTarget[] = [];
-  for (const rel of capped(candidates, options.maxFiles, notices)) {
-    const read = await readTarget(root, rel, notices);
-    if (read) {
-      targets.push({ path: rel, absolutePath: read.abs, languageId: languageIdForPath(rel), text: read.text });
-    }
-  }
-  return { root, inRepository: gitRoot !== undefined, targets, notices, schemaFiles: await schemaFilesOf(root, gitRoot !== undefined) };
+  const set = await fileSet(root, paths.map((p) => path.resolve(cwd, p)), { accept: (p) => p.toLowerCase().endsWith('.sql') });
+  return sqlFiles(set.files.filter((f) => f.path.toLowerCase().endsWith('.sql')));
 }

@@ -4,6 +4,7 @@ import type { VerifiedFinding } from '../../findings/verify';
 import type { ModelUsage } from '../../model/modelClient';
 import type { RuleFinding, RuleMeta } from '../ruleFinding';
 import { severityRank } from '../../review/reviewModel';
+import type { ReviewCoverage } from './coverage';
 
 export interface ReportNotice {
   readonly level: 'note' | 'warning' | 'error';
@@ -30,6 +31,10 @@ export interface ReviewReport {
   readonly model?: string;
   readonly diff?: { readonly base: string; readonly mergeBase: string };
   readonly files: readonly string[];
+  /** What was covered and what was not (skipped files, default excludes, files sent to the model). */
+  readonly coverage: ReviewCoverage;
+  /** Set with --baseline: the findings of the baseline were left out of this report. */
+  readonly baseline?: { readonly file: string; readonly known: number };
   readonly rules: readonly RuleMeta[];
   readonly ruleFindings: readonly RuleFinding[];
   readonly modelFindings: readonly VerifiedFinding[];

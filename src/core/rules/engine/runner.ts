@@ -1,9 +1,11 @@
 /**
  * runRules: parses each file once (tree-sitter for code, the PostgreSQL parser for .sql files
  * and SQL strings), builds the schema model from the workspace's DDL, runs the enabled rules,
- * drops suppressed hits and returns the findings sorted by file and line.
+ * drops suppressed hits, applies the test-file policy (testFiles.ts) and returns the findings
+ * sorted by file and line.
  */
 import type { Severity } from '../../findings/types';
+import { detectSecrets } from '../../redact';
 import { RULES } from '../ruleTable';
 import { EMPTY_SCHEMA, buildSchemaModel, type SchemaModel } from '../sql/schemaModel';
 import { loadPgParser } from '../sql/pgParser';
@@ -13,6 +15,7 @@ import { isSqlFile, languageFor } from './languages';
 import { LineIndex, snippetOf } from './lines';
 import { editorTrees, parseCode } from './parsers';
 import { parseSuppressions } from './suppressions';
+import { isTestPath, PROVIDER_SECRET_KINDS, testPolicyOf } from './testFiles';
 
 function enabledRules(options: RunRulesOptions): Rule[] {
   const enabled = options.enabled;
@@ -79,7 +82,7 @@ export async function runRules(files: readonly SourceFile[], options: RunRulesOp
 
 async function checkFile(
   file: SourceFile,
-  rules: readonly Rule[],
+  allRules: readonly Rule[],
   schema: SchemaModel,
   options: RunRulesOptions,
   sqlOf: (f: SourceFile) => SqlStatement[],
@@ -88,7 +91,23 @@ async function checkFile(
   const suppressions = parseSuppressions(file.text);
   const found: RuleFinding[] = [];
   const seen = new Set<string>();
+  const inTest = !options.includeTests && (file.test ?? isTestPath(file.path));
+  const rules = inTest ? allRules.filter((r) => testPolicyOf(r.meta.id).inTests !== 'off') : allRules;
+  /** In a test file, a 'provider-secrets' rule keeps only text hits where the detector saw a provider key format. */
+  let providerStarts: Set<number> | undefined;
+  const keptInTest = (rule: Rule, r: RuleReport): boolean => {
+    if (!inTest || testPolicyOf(rule.meta.id).inTests !== 'provider-secrets') {
+      return true;
+    }
+    providerStarts ??= new Set(detectSecrets(file.text).filter((h) => PROVIDER_SECRET_KINDS.has(h.kind)).map((h) => h.start));
+    return !r.node && r.start !== undefined && providerStarts.has(r.start);
+  };
+  /** Hooks that run as elsewhere: in a test file, only the rules whose policy is 'run' (the others report from their text hook). */
+  const runsFully = (rule: Rule): boolean => !inTest || testPolicyOf(rule.meta.id).inTests === 'run';
   const reporter = (rule: Rule) => (r: RuleReport) => {
+    if (!keptInTest(rule, r)) {
+      return;
+    }
     const severity: Severity = options.severity?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     let line: number, endLine: number, column: number, endColumn: number;
     if (r.node) {
@@ -130,11 +149,11 @@ async function checkFile(
   if (spec) {
     const handle = await parseCode(spec, file.path, file.text, options.wasmDir, options.reuseTrees ? editorTrees : undefined);
     try {
-      const codeRules = rules.filter((r) => r.checkCode);
+      const codeRules = rules.filter((r) => r.checkCode && runsFully(r));
       for (const rule of codeRules) {
         rule.checkCode!({ file: handle.file, schema, report: reporter(rule) });
       }
-      const sqlRules = rules.filter((r) => r.checkSql);
+      const sqlRules = rules.filter((r) => r.checkSql && runsFully(r));
       if (sqlRules.length > 0) {
         const statements = statementsInCode(handle.file);
         if (statements.length > 0) {
@@ -148,7 +167,7 @@ async function checkFile(
     }
   } else if (isSqlFile(file.path, file.languageId)) {
     const statements = sqlOf(file);
-    for (const rule of rules) {
+    for (const rule of rules.filter(runsFully)) {
       rule.checkSql?.({ path: file.path, text: file.text, statements, isSqlFile: true, schema, report: reporter(rule) });
     }
   }

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { runRules } from '../engine/runner';
 import type { SchemaModel } from '../sql/schemaModel';
 import { buildSchema } from '../engine/runner';
-import { collectRuleFiles, collectSchemaFiles } from '../workspace';
+import { collectFileSet, schemaFilesOf } from '../../fileSet/fileSet';
 import type { SourceFile } from '../types';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -23,7 +23,8 @@ function schemaOf(root: string): Promise<{ model: SchemaModel; files: SourceFile
   let s = schemas.get(root);
   if (!s) {
     s = (async () => {
-      const files = await collectSchemaFiles(root);
+      // the .sql files of the folder's file set (the same files `rules` reads: fixtures and vendored folders left out)
+      const files: SourceFile[] = schemaFilesOf(await collectFileSet({ root, accept: (p) => p.toLowerCase().endsWith('.sql') })).map((f) => ({ path: f.path, text: f.text }));
       return { model: await buildSchema(files), files };
     })();
     schemas.set(root, s);
@@ -51,9 +52,9 @@ async function handle(req: WorkerRequest): Promise<void> {
     let files: readonly SourceFile[];
     let skipped = 0;
     if (req.type === 'runFolder') {
-      const collected = await collectRuleFiles(req.root, ['.'], req.maxFiles, controller.signal);
-      files = collected.files;
-      skipped = collected.skipped.length;
+      const set = await collectFileSet({ root: req.root, maxFiles: req.maxFiles, signal: controller.signal });
+      files = set.files.map((f) => ({ path: f.path, text: f.text, test: f.test }));
+      skipped = set.skipped.length;
     } else {
       files = req.files;
     }
