@@ -5,9 +5,9 @@
  * Never the user's database: no connection string is read, nothing connects anywhere.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { createQueryPlanner, formatFixCheck, formatPlanReport } from '../../core/sql';
+import { snapshotCacheDir } from '../../core/pipeline/workspace/queryPlans';
+import { createQueryPlanner, formatFixCheck, formatPlanReport, worthALine, type LoadProgress } from '../../core/sql';
 import type { CliCommand } from '../commandTable';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
@@ -29,6 +29,8 @@ Options:
   --show-schema             Print what was loaded, skipped and adapted (text format)
 
 $1, ? and :name parameters are filled with typed sample values from the synthetic data.
+The loaded schema and data are saved as a snapshot (in the temp folder, or
+ARCHITECT_PERSONAS_CACHE_DIR) that the next run with the same schema files and --rows reuses.
 Exit codes: 0 it ran (the plan or Postgres's error is printed), 2 usage error or no schema found.
 `;
 
@@ -65,11 +67,20 @@ async function run(io: CliIo): Promise<ExitCode> {
   if (!fs.existsSync(root)) {
     throw new UsageError(`--schema ${o.schema}: no such folder.`);
   }
+  let ready: LoadProgress | undefined;
   const planner = createQueryPlanner({
     root,
     ...(o.schemaPath ? { override: o.schemaPath } : {}),
     ...(o.rows ? { rows: o.rows } : {}),
-    cacheDir: path.join(os.tmpdir(), 'architect-personas-pg'),
+    cacheDir: snapshotCacheDir(io.env),
+    snapshotAfterLoad: true,
+    progress: (p) => {
+      if (p.phase === 'ready') {
+        ready = p;
+      } else if (worthALine(p)) {
+        io.stderr.write(`  ${p.message}\n`);
+      }
+    },
     log: (s) => io.env.ARCHITECT_DEBUG && io.stderr.write(`${s}\n`),
   });
   try {
@@ -78,7 +89,7 @@ async function run(io: CliIo): Promise<ExitCode> {
     if (!status.ok) {
       throw new UsageError(`no schema found under ${o.schema} (${status.notes.join('; ')}). Point --schema at it, or --schema-path inside it.`);
     }
-    io.stderr.write(`${status.summary}\n`);
+    io.stderr.write(`${status.summary}${ready ? ` — ${ready.message}` : ''}\n`);
     if (o.fix !== undefined) {
       const check = await planner.checkFix(o.sql, o.fix);
       io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, check }, null, 2)}\n` : `${formatFixCheck(check)}\n${o.showSchema ? `\n${schemaText(status)}\n` : ''}`);

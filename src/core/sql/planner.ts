@@ -20,6 +20,7 @@ import { prescan, type Prescan } from './prescan';
 import { nameForms } from './scale';
 import { applicableText, loadSchema, type Adaptation, type SkippedStatement } from './schemaLoad';
 import { generateData } from './synth';
+import { LoadReporter, type LoadProgress } from './loadProgress';
 import { PgliteWorker, WorkerTimeout } from './workerClient';
 
 /** Bumped when loading or data generation changes, so old snapshots are not reused. */
@@ -50,6 +51,10 @@ export interface QueryPlannerOptions {
   readonly workerPath?: string;
   /** Longest a single request may run on the embedded database (default 60 s). */
   readonly timeoutMs?: number;
+  /** Save the snapshot as soon as a load finishes (command line, MCP server), not only when the worker stops after idle. */
+  readonly snapshotAfterLoad?: boolean;
+  /** The load's phases as they happen (stderr lines, MCP progress notifications). */
+  readonly progress?: (p: LoadProgress) => void;
 }
 
 export interface ExplainOptions {
@@ -85,6 +90,10 @@ export interface QueryPlanner {
   explain(sql: string, o?: ExplainOptions): Promise<PlanReport>;
   checkFix(query: string, fixSql: string, o?: ExplainOptions): Promise<FixCheck>;
   schema(): Promise<SchemaModel>;
+  /** Loads (or reuses) the schema at the scale asked for, without planning anything. */
+  prepare(o?: ExplainOptions): Promise<SchemaStatus>;
+  /** Loaded and not loading: a request now does not wait for a load. */
+  isReady(): boolean;
   /** Forget the loaded schema (files changed); the next request reloads. */
   invalidate(): void;
   dispose(): Promise<void>;
@@ -183,6 +192,14 @@ class Planner implements QueryPlanner {
 
   async schema(): Promise<SchemaModel> {
     return this.run(async (l) => l.model, undefined);
+  }
+
+  async prepare(o?: ExplainOptions): Promise<SchemaStatus> {
+    return this.run(async (l) => l.status, o);
+  }
+
+  isReady(): boolean {
+    return this.loaded !== undefined && this.loaded.worker.alive && this.loading === undefined;
   }
 
   async explain(sql: string, o: ExplainOptions = {}): Promise<PlanReport> {
@@ -328,9 +345,10 @@ class Planner implements QueryPlanner {
     return model.tables.find((t) => forms.includes(t.name.toLowerCase()))?.qualified;
   }
 
-  private async load(rows: number, table: string | undefined): Promise<Loaded> {
+  private async load(rows: number, table: string | undefined, progress = new LoadReporter(this.options.progress, this.options.snapshotAfterLoad)): Promise<Loaded> {
     const t0 = Date.now();
     const sources = this.sources ?? (await this.discover());
+    progress.reading(sources.files.length);
     const signature = await sourcesSignature(sources);
     const texts = new Map<string, string>();
     const hash = createHash('sha256').update(`${LOADER_VERSION}|${rows}|${table ?? ''}|${this.options.seed ?? 42}|${sources.tool}|`);
@@ -359,18 +377,34 @@ class Planner implements QueryPlanner {
     const base = assets ? path.join(assets, 'base-datadir.tgz') : undefined;
     const worker = new PgliteWorker(findWorker(this.options.workerPath), this.options.timeoutMs ?? 60_000);
     try {
-      const init = await worker.init({ extensions, extensionDirs, ...(useSnapshot ? { dataDir: snapshot } : base && fs.existsSync(base) ? { dataDir: base } : {}) });
+      const init = await worker.init({ extensions, extensionDirs, ...(useSnapshot ? { dataDir: snapshot } : base && fs.existsSync(base) ? { dataDir: base } : {}) }).catch(async (err: unknown) => {
+        if (!useSnapshot) {
+          throw err;
+        }
+        // A snapshot this PGlite cannot open (another version, a damaged file): load afresh.
+        this.log(`the schema snapshot could not be opened (${(err as Error).message}); loading the schema again`);
+        await Promise.all([snapshot, snapshot.replace(/\.tgz$/, '.json')].map((f) => fs.promises.rm(f, { force: true })));
+        return undefined;
+      });
+      if (!init) {
+        await worker.terminate();
+        return await this.load(rows, table, progress);
+      }
       this.log(`embedded PostgreSQL ${init.version} started in ${init.ms} ms (${useSnapshot ? 'schema snapshot' : init.fromDataDir ? 'prebuilt data directory' : 'initdb'})`);
+      progress.started(useSnapshot, sources.files.length, init.ms);
       if (useSnapshot && cached) {
         const status: SchemaStatus = { ...cached.status, timings: { ...cached.status.timings, startMs: init.ms, fromSnapshot: true } };
         this.log(`${status.summary} — from a snapshot`);
+        progress.ready(true, false);
         return { worker, sources, signature, key, status, model: cached.model, pre, rows, ...(table ? { table } : {}), snapshotPending: false };
       }
       const report = await loadSchema(worker, sources, texts, pre, extensions.filter((e) => !init.missing.includes(e)), this.log);
       const model = await readSchemaModel(worker);
       const tracking = new Set(model.tables.filter((t) => isTrackingTable(t.qualified, sources)).map((t) => t.qualified));
       const anchor = this.resolveTable(model, table);
-      const data = await generateData(worker, model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, this.log);
+      progress.schemaApplied(model.tables.filter((t) => !tracking.has(t.qualified)).map((t) => t.qualified), report.ms);
+      const data = await generateData(worker, model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, progress.dataLog(this.log));
+      progress.dataDone(data.ms);
       const base0: Omit<SchemaStatus, 'summary'> = {
         ok: sources.tool !== undefined,
         ...(sources.tool ? { tool: sources.tool } : {}),
@@ -393,7 +427,13 @@ class Planner implements QueryPlanner {
       for (const s of status.skipped.filter((x) => x.kind !== 'cascade')) {
         this.log(`  skipped ${s.file}:${s.line}: ${s.reason}`);
       }
-      return { worker, sources, signature, key, status, model, pre, rows, ...(table ? { table } : {}), snapshotPending: true };
+      const fresh: Loaded = { worker, sources, signature, key, status, model, pre, rows, ...(table ? { table } : {}), snapshotPending: true };
+      if (this.options.snapshotAfterLoad) {
+        progress.snapshotSaving();
+        await this.saveSnapshot(fresh).catch((err: unknown) => this.log(`could not save the schema snapshot: ${(err as Error).message}`));
+      }
+      progress.ready(false, !fresh.snapshotPending);
+      return fresh;
     } catch (err) {
       await worker.terminate();
       throw err;

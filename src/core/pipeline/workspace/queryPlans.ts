@@ -4,14 +4,22 @@
  * the repository's schema and synthetic data — never the user's database. Also the SqlAccess
  * the architect's SQL tools (explain_query, check_sql_fix, schema) run on, over the same planner.
  */
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { discoverSchema } from '../../schema';
-import { createQueryPlanner, extractSqlQueries, formatFixCheck, formatPlanReport, type QueryPlanner, type SchemaModel } from '../../sql';
+import { createQueryPlanner, extractSqlQueries, formatFixCheck, formatPlanReport, worthALine, type LoadProgress, type QueryPlanner, type SchemaModel } from '../../sql';
 import type { SqlAccess } from '../../tools';
 import type { ReviewTarget } from './collect';
+import { chooseQueries, type FoundSql } from './queryChoice';
 import type { ReportQueryPlan } from './report';
 
 export const MAX_PLANNED_QUERIES = 20;
 const DEFAULT_ROWS = 100_000;
+
+/** Where the command line and the MCP server keep schema snapshots: ARCHITECT_PERSONAS_CACHE_DIR, else the temp folder. */
+export function snapshotCacheDir(env: Readonly<Record<string, string | undefined>> = {}): string {
+  return env.ARCHITECT_PERSONAS_CACHE_DIR?.trim() || path.join(os.tmpdir(), 'architect-personas-pg');
+}
 
 export interface QueryPlanStage {
   readonly plans: readonly ReportQueryPlan[];
@@ -28,38 +36,65 @@ function touches(target: ReviewTarget, line: number, sql: string): boolean {
   return target.changed.some((s) => line <= s.endLine && end >= s.startLine);
 }
 
-/** Starts a planner when the repository has a schema; explains the queries found (first MAX_PLANNED_QUERIES). */
+/**
+ * Starts a planner when the repository has a schema; explains the application's queries found
+ * (see queryChoice.ts: no migrations, no other dialects, SELECTs of application code first; at
+ * most MAX_PLANNED_QUERIES). `step` hears each phase of the schema load and each query planned.
+ */
 export async function planQueries(
   root: string,
   targets: readonly ReviewTarget[],
-  options: { readonly rows?: number; readonly signal?: AbortSignal; readonly step?: (detail: string) => void; readonly log?: (line: string) => void },
+  options: {
+    readonly rows?: number;
+    readonly signal?: AbortSignal;
+    readonly step?: (detail: string) => void;
+    readonly log?: (line: string) => void;
+    /** Where snapshots are kept (default: the temp folder). */
+    readonly cacheDir?: string;
+  },
 ): Promise<QueryPlanStage> {
-  const found: { file: string; line: number; sql: string }[] = [];
+  const found: FoundSql[] = [];
   for (const t of targets) {
     for (const q of extractSqlQueries(t.text, t.languageId)) {
       if (touches(t, q.line, q.sql)) {
-        found.push({ file: t.path, line: q.line, sql: q.sql });
+        found.push({ file: t.path, absolutePath: t.absolutePath, line: q.line, sql: q.sql, languageId: t.languageId, ...(t.test ? { test: true } : {}) });
       }
     }
   }
   const sources = await discoverSchema(root);
+  const choice = chooseQueries(found, {
+    max: MAX_PLANNED_QUERIES,
+    fileTexts: new Map(targets.map((t) => [t.path, t.text])),
+    schemaFiles: new Set(sources.files.map((f) => path.resolve(f.path))),
+  });
+  const notes: string[] = [...choice.notes];
   if (sources.files.length === 0) {
-    return { plans: [], notes: found.length > 0 ? [`${found.length} quer${found.length === 1 ? 'y was' : 'ies were'} not planned: no schema (migrations, schema.sql, Prisma, …) was found in the repository.`] : [] };
+    const n = choice.chosen.length + choice.leftOver;
+    return { plans: [], notes: n > 0 ? [...notes, `${n} quer${n === 1 ? 'y was' : 'ies were'} not planned: no schema (migrations, schema.sql, Prisma, …) was found in the repository.`] : notes };
   }
-  const planner = createQueryPlanner({ root, rows: options.rows ?? DEFAULT_ROWS, log: options.log });
-  const notes: string[] = [];
+  if (choice.chosen.length === 0) {
+    return { plans: [], notes };
+  }
+  const say = (line: string) => options.step?.(line);
+  say(`${choice.chosen.length} quer${choice.chosen.length === 1 ? 'y' : 'ies'} to plan; loading the schema into embedded PostgreSQL (${sources.files.length} file${sources.files.length === 1 ? '' : 's'})`);
+  const planner = createQueryPlanner({
+    root,
+    rows: options.rows ?? DEFAULT_ROWS,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    snapshotAfterLoad: true,
+    progress: (p: LoadProgress) => worthALine(p) && say(p.message),
+  });
   const plans: ReportQueryPlan[] = [];
-  if (found.length > MAX_PLANNED_QUERIES) {
-    notes.push(`${found.length - MAX_PLANNED_QUERIES} of ${found.length} queries were not planned (first ${MAX_PLANNED_QUERIES} only); review fewer files to plan the rest.`);
-  }
   const failed: string[] = [];
-  for (const q of found.slice(0, MAX_PLANNED_QUERIES)) {
+  let done = 0;
+  for (const q of choice.chosen) {
     if (options.signal?.aborted) {
       break;
     }
     try {
       const report = await planner.explain(q.sql, options.rows ? { rows: options.rows } : {});
-      options.step?.(`${q.file}:${q.line}`);
+      say(`${++done}/${choice.chosen.length} ${q.file}:${q.line}`);
       if (report.ok) {
         plans.push({ file: q.file, line: q.line, sql: q.sql, summary: formatPlanReport(report) });
       } else {
@@ -109,8 +144,15 @@ export function plannerSqlAccess(planner: QueryPlanner, defaultRows = DEFAULT_RO
   };
 }
 
-/** A planner for a folder (MCP server, LM tools outside the editor): nothing starts until a tool asks. */
-export function createFolderSqlAccess(root: string, log?: (line: string) => void): { readonly sql: SqlAccess; dispose(): Promise<void> } {
-  const planner = createQueryPlanner({ root, rows: DEFAULT_ROWS, log });
-  return { sql: plannerSqlAccess(planner), dispose: () => planner.dispose() };
+/**
+ * A planner for a folder (MCP server, LM tools outside the editor): nothing starts until a tool
+ * asks; the snapshot is saved right after a load, so the next process starts from it.
+ */
+export function createFolderSqlAccess(
+  root: string,
+  log?: (line: string) => void,
+  options: { readonly cacheDir?: string; readonly progress?: (p: LoadProgress) => void } = {},
+): { readonly sql: SqlAccess; readonly planner: QueryPlanner; dispose(): Promise<void> } {
+  const planner = createQueryPlanner({ root, rows: DEFAULT_ROWS, snapshotAfterLoad: true, ...(log ? { log } : {}), ...options });
+  return { sql: plannerSqlAccess(planner), planner, dispose: () => planner.dispose() };
 }
