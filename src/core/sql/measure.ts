@@ -15,6 +15,11 @@ export interface MeasureOptions {
   readonly warmups: number;
   /** Timed runs: the median is reported, with the spread. */
   readonly runs: number;
+  /**
+   * After this long the remaining runs are left out (a slow query is not run twelve times into
+   * the request timeout); the first EXPLAIN always runs, and counts as the timed run when it is the only one.
+   */
+  readonly budgetMs?: number;
   readonly postgresVersion?: string;
   /** Tables the data generator could not fill, with why (SchemaStatus.dataSkipped). */
   readonly dataSkipped?: readonly { readonly table: string; readonly reason: string }[];
@@ -86,8 +91,9 @@ export async function measurePlan(
   const values = params.map((p) => p.value);
   const catalog = ddl.length > 0 ? [{ sql: INDEXES_SQL }] : [];
   const runs = Math.max(1, o.runs);
-  const steps = [...ddl.map((d) => ({ sql: d })), ...catalog, ...Array.from({ length: o.warmups + runs }, () => ({ sql: explain, params: values }))];
-  const results: StepResult[] = await session.script(steps, true);
+  const explains = Array.from({ length: o.warmups + runs }, (_, i) => ({ sql: explain, params: values, ...(i > 0 ? { optional: true } : {}) }));
+  const steps = [...ddl.map((d) => ({ sql: d })), ...catalog, ...explains];
+  const results: StepResult[] = await session.script(steps, true, o.budgetMs);
   const failedAt = results.findIndex((r) => r.error);
   const rolledBack = !/^\s*\(?\s*(SELECT|WITH|VALUES|TABLE)\b/i.test(sql) || /\b(INSERT|UPDATE|DELETE)\b/i.test(sql.split(/\bFROM\b/i)[0] ?? '');
   const common = { query: sql, executed: sql, params, rolledBack, ...(o.postgresVersion ? { postgresVersion: o.postgresVersion } : {}) };
@@ -99,9 +105,12 @@ export async function measurePlan(
     return { report: failed(common, results[failedAt].error!) };
   }
   const after = ddl.length > 0 ? withIndexes(model, results[ddl.length].rows ?? []) : model;
-  const timed = results.slice(ddl.length + catalog.length + o.warmups).map(planOf);
+  const ran = results.slice(ddl.length + catalog.length);
+  // Cut short by the budget: the warm-ups that ran are kept out of the timing unless nothing else ran.
+  const warmups = Math.min(o.warmups, ran.length - 1);
+  const timed = ran.slice(warmups).map(planOf);
   const times = timed.map(executionTime);
-  const timing = timingOf(times, o.warmups);
+  const timing = timingOf(times, warmups);
   // The plan shown is the run whose time is the median (the lower middle one for an even count).
   const order = times.map((t, i) => ({ t, i })).sort((x, y) => x.t - y.t);
   const shown = timed[order[(order.length - 1) >> 1].i];

@@ -466,7 +466,8 @@ class Planner implements QueryPlanner {
   /** `ddl` then EXPLAIN ANALYZE warmed up and timed `runs` times, rolled back (see measure.ts). */
   private async explainSteps(l: Loaded, sql: string, params: readonly ParamValue[], ddl: readonly string[], runs: number) {
     const v = l.status.postgresVersion;
-    return measurePlan(l.worker, l.model, sql, params, ddl, { warmups: 1, runs, dataSkipped: l.status.dataSkipped, ...(v ? { postgresVersion: v } : {}) });
+    const budgetMs = Math.min(15_000, (this.options.timeoutMs ?? 60_000) / 4);
+    return measurePlan(l.worker, l.model, sql, params, ddl, { warmups: 1, runs, budgetMs, dataSkipped: l.status.dataSkipped, ...(v ? { postgresVersion: v } : {}) });
   }
 }
 

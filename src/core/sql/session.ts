@@ -17,8 +17,8 @@ export interface SqlSession {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Parameter type OIDs of a statement with $n placeholders. */
   describe(sql: string): Promise<number[]>;
-  /** Steps in one transaction, stopping at the first error. */
-  script(steps: readonly ScriptStep[], rollback: boolean): Promise<StepResult[]>;
+  /** Steps in one transaction, stopping at the first error (and at an optional step once past budgetMs). */
+  script(steps: readonly ScriptStep[], rollback: boolean, budgetMs?: number): Promise<StepResult[]>;
 }
 
 /** Postgres's message with its detail and hint, as one line. */

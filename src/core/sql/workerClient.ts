@@ -95,8 +95,8 @@ export class PgliteWorker implements SqlSession {
     return (await this.request<{ paramTypes: number[] }>({ op: 'describe', sql })).paramTypes;
   }
 
-  script(steps: readonly ScriptStep[], rollback: boolean): Promise<StepResult[]> {
-    return this.request<StepResult[]>({ op: 'script', steps, rollback });
+  script(steps: readonly ScriptStep[], rollback: boolean, budgetMs?: number): Promise<StepResult[]> {
+    return this.request<StepResult[]>({ op: 'script', steps, rollback, ...(budgetMs !== undefined ? { budgetMs } : {}) });
   }
 
   dump(file: string): Promise<{ bytes: number }> {

@@ -77,10 +77,14 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'script': {
       const pg = need();
       const results: StepResult[] = [];
+      const started = performance.now();
       await pg.exec('BEGIN');
       try {
         for (const step of req.steps) {
           const t = performance.now();
+          if (step.optional && req.budgetMs !== undefined && t - started > req.budgetMs) {
+            break;
+          }
           try {
             const rows = step.params ? (await pg.query(step.sql, step.params as unknown[])).rows : (await pg.exec(step.sql)).at(-1)?.rows ?? [];
             results.push({ rows: rows as Record<string, unknown>[], ms: performance.now() - t });

@@ -23,6 +23,8 @@ export interface InitRequest {
 export interface ScriptStep {
   readonly sql: string;
   readonly params?: readonly unknown[];
+  /** Left out (with every step after it) once the script has run longer than its budgetMs. */
+  readonly optional?: boolean;
 }
 
 export type WorkerRequest =
@@ -31,7 +33,7 @@ export type WorkerRequest =
   | { readonly op: 'query'; readonly sql: string; readonly params?: readonly unknown[] }
   | { readonly op: 'describe'; readonly sql: string }
   /** Runs the steps in one transaction, stopping at the first error; rolled back when asked. */
-  | { readonly op: 'script'; readonly steps: readonly ScriptStep[]; readonly rollback: boolean }
+  | { readonly op: 'script'; readonly steps: readonly ScriptStep[]; readonly rollback: boolean; readonly budgetMs?: number }
   | { readonly op: 'dump'; readonly file: string }
   | { readonly op: 'close' };
 
