@@ -7,6 +7,7 @@ import { formatJson } from '../core/pipeline/format/json';
 import { formatMarkdown } from '../core/pipeline/format/markdown';
 import { formatSarif } from '../core/pipeline/format/sarif';
 import { ReviewConfigError } from '../core/pipeline/workspace/errors';
+import { snapshotCacheDir } from '../core/pipeline/workspace/queryPlans';
 import { runWorkspaceReview, type ReviewHooks } from '../core/pipeline/workspaceReview';
 import type { JsonSchema } from '../core/tools';
 
@@ -80,6 +81,7 @@ export async function runReviewTool(input: Record<string, unknown>, env: McpEnvi
         idleTimeoutSeconds: 60,
         tools: true,
         queryPlans: input.queryPlans !== false,
+        snapshotDir: snapshotCacheDir(env.env),
         toolVersion: env.version,
         signal,
       },

@@ -12,6 +12,7 @@ import { BaselineError, readBaseline, writeBaseline, type Baseline } from '../..
 import { ReviewConfigError } from '../../core/pipeline/workspace/errors';
 import { baselineOfReport, withoutBaseline } from '../../core/pipeline/workspace/reportBaseline';
 import { failingCount, type ReviewReport } from '../../core/pipeline/workspace/report';
+import { snapshotCacheDir } from '../../core/pipeline/workspace/queryPlans';
 import { runWorkspaceReview } from '../../core/pipeline/workspaceReview';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
@@ -55,6 +56,7 @@ export async function runReview(io: CliIo): Promise<ExitCode> {
         cwd: io.cwd,
         apiKey: io.env.ANTHROPIC_API_KEY,
         baseURL: io.env.ANTHROPIC_BASE_URL,
+        snapshotDir: snapshotCacheDir(io.env),
         toolVersion: VERSION,
         signal: controller.signal,
       },

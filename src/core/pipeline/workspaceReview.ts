@@ -60,6 +60,8 @@ export interface WorkspaceReviewRequest {
   readonly queryPlans: boolean;
   /** Synthetic rows in the largest table for query plans (default: the planner's). */
   readonly rows?: number;
+  /** Where the loaded schema's snapshot is kept between runs (default: the temp folder). */
+  readonly snapshotDir?: string;
   readonly toolVersion: string;
   readonly signal?: AbortSignal;
 }
@@ -128,8 +130,15 @@ export async function runWorkspaceReview(options: WorkspaceReviewRequest, progre
         rows: options.rows,
         signal: options.signal,
         step: (where) => progress.info(`query plan: ${where}`),
+        ...(options.snapshotDir ? { cacheDir: options.snapshotDir } : {}),
       })
-    : { plans: [], notes: [], planner: options.tools ? createQueryPlanner({ root: collected.schemaRoot, ...(options.rows ? { rows: options.rows } : {}) }) : undefined };
+    : {
+        plans: [],
+        notes: [],
+        planner: options.tools
+          ? createQueryPlanner({ root: collected.schemaRoot, snapshotAfterLoad: true, ...(options.snapshotDir ? { cacheDir: options.snapshotDir } : {}), ...(options.rows ? { rows: options.rows } : {}) })
+          : undefined,
+      };
   for (const note of planned.notes) {
     warn(note);
   }
