@@ -1,0 +1,7 @@
+
+CREATE TABLE cert_cache (
+  "domain" text PRIMARY KEY,
+  "cert" text NOT NULL,
+  "nonce" text
+);
+

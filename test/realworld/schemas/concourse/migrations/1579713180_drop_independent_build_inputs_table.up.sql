@@ -1,0 +1,3 @@
+
+DROP TABLE independent_build_inputs;
+

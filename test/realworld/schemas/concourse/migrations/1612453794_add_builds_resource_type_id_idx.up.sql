@@ -1,0 +1,3 @@
+
+CREATE INDEX builds_resource_type_id_idx ON builds (resource_type_id);
+

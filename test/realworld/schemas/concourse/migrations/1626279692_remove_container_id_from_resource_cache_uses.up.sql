@@ -1,0 +1,1 @@
+ALTER TABLE resource_cache_uses DROP COLUMN IF EXISTS container_id;

@@ -1,0 +1,3 @@
+-- +goose Up
+-- Modify "WorkflowRun" table
+ALTER TABLE "WorkflowRun" ADD COLUMN "duration" integer NULL;

@@ -1,0 +1,3 @@
+-- +goose Up
+-- Modify "APIToken" table
+ALTER TABLE "APIToken" ADD COLUMN "internal" boolean NOT NULL DEFAULT false;

@@ -1,0 +1,3 @@
+-- +goose Up
+-- Modify "Event" table
+ALTER TABLE "Event" ADD COLUMN "insertOrder" integer NULL;

@@ -1,0 +1,9 @@
+-- +goose Up
+-- +goose StatementBegin
+ALTER TYPE v1_incoming_webhook_source_name ADD VALUE IF NOT EXISTS 'SLACK';
+-- +goose StatementEnd
+
+-- +goose Down
+-- +goose StatementBegin
+-- intentionally blank
+-- +goose StatementEnd

@@ -1,0 +1,1 @@
+ALTER TABLE hydra_client ADD allowed_cors_origins TEXT;

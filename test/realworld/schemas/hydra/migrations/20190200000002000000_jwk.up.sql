@@ -1,0 +1,1 @@
+ALTER TABLE hydra_jwk ADD created_at TIMESTAMP NOT NULL DEFAULT NOW();

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PricingUnit" ADD VALUE 'PER_1000_CHARS';

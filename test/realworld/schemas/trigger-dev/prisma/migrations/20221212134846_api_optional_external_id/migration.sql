@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "APIConnection" ALTER COLUMN "externalId" DROP NOT NULL;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ExternalSourceType" ADD VALUE 'SCHEDULER';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "APIConnectionAttempt" ADD COLUMN     "securityCode" TEXT;

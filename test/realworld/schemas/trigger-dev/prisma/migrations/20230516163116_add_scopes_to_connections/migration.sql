@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiConnection" ADD COLUMN     "scopes" TEXT[];

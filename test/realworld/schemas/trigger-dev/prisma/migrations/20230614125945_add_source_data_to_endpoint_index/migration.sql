@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EndpointIndex" ADD COLUMN     "sourceData" JSONB;

@@ -1,0 +1,8 @@
+/*
+  Warnings:
+
+  - You are about to drop the column `accessToken` on the `User` table. All the data in the column will be lost.
+
+*/
+-- AlterTable
+ALTER TABLE "User" DROP COLUMN "accessToken";

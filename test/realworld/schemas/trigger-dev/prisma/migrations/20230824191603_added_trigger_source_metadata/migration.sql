@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TriggerSource" ADD COLUMN     "metadata" JSONB;

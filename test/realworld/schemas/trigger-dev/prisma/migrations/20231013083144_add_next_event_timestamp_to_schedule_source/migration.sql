@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScheduleSource" ADD COLUMN     "nextEventTimestamp" TIMESTAMP(3);

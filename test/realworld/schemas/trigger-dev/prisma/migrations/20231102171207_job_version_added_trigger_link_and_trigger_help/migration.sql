@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "JobVersion" ADD COLUMN     "triggerHelp" JSONB,
+ADD COLUMN     "triggerLink" TEXT;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TaskEvent" ADD COLUMN     "queueId" TEXT,
+ADD COLUMN     "queueName" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TaskEvent" ADD COLUMN     "batchId" TEXT;

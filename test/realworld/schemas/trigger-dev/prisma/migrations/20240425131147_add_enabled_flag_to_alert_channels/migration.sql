@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProjectAlertChannel" ADD COLUMN     "enabled" BOOLEAN NOT NULL DEFAULT true;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "TaskEvent_spanId_idx" ON "TaskEvent"("spanId");

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "TaskRun_completedAt_idx" ON "TaskRun"("completedAt");

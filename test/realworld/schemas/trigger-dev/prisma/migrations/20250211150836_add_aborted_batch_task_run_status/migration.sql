@@ -1,0 +1,4 @@
+-- AlterEnum
+ALTER TYPE "BatchTaskRunStatus"
+ADD
+  VALUE 'ABORTED';

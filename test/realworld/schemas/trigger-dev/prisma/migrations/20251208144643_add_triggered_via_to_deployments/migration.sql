@@ -1,0 +1,1 @@
+ALTER TABLE "public"."WorkerDeployment" ADD COLUMN     "triggeredVia" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."BatchTaskRun" ADD COLUMN     "processingCompletedAt" TIMESTAMP(3);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "public"."Organization" ADD COLUMN     "batchQueueConcurrencyConfig" JSONB,
+ADD COLUMN     "batchRateLimitConfig" JSONB;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "public"."EnvironmentVariableValue" ADD COLUMN     "lastUpdatedBy" JSONB,
+ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
