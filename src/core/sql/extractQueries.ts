@@ -2,7 +2,10 @@
  * Finds the SQL queries in a piece of code: string literals (quotes, backticks, Python triple
  * quotes, Java text blocks, Go raw strings, adjacent literals joined with `+`) whose text starts
  * like a statement, or the statements of an SQL file. Template holes (`${id}`, `#{id}`,
- * f-string `{id}`) become `$n` parameters.
+ * f-string `{id}`) become `$n` parameters; a hole alone on its line where no value can stand
+ * (after a complete condition, not after `=`, `(`, `IN`, …) is a fragment of SQL built at run
+ * time (`${this.projectFilter(ids)}`, `${Prisma.sql`AND …`}`): it becomes a comment that names
+ * it, so the rest of the query can still be planned.
  */
 import { splitStatements } from '../schema/splitStatements';
 
@@ -99,6 +102,23 @@ function literals(text: string): Literal[] {
   return out;
 }
 
+/** What a value can follow: an operator, an opening parenthesis or comma, or a keyword that takes an expression. */
+const VALUE_BEFORE = /(?:[(,=<>+\-*/|%:[]|\b(?:IN|LIKE|ILIKE|SIMILAR\s+TO|BETWEEN|AND|OR|NOT|IS|LIMIT|OFFSET|FETCH\s+FIRST|THEN|ELSE|WHEN|CASE|VALUES|SET|SELECT|RETURNING|ANY|ALL|SOME|BY|ON|DISTINCT|INTERVAL|AS|WHERE|HAVING))\s*$/i;
+const FRAGMENT_HOLE = /(^|\n)([ \t]*)\u0000([^\u0000]*)\u0000[ \t]*(?=\n|$)/g;
+
+/** Holes alone on their line after a complete clause: run-time SQL fragments, left out as a comment. */
+function dropFragments(value: string): string {
+  return value.replace(FRAGMENT_HOLE, (whole: string, nl: string, indent: string, expr: string, offset: number) => {
+    const before = value.slice(0, offset).replace(/\u0000[^\u0000]*\u0000/g, '$0').trimEnd();
+    if (before === '' || VALUE_BEFORE.test(before)) {
+      return whole;
+    }
+    // Only names and calls in the comment: nothing a placeholder scan could take for a parameter.
+    const named = expr.replace(/[^\w.(),]+/g, ' ').trim().slice(0, 80);
+    return `${nl}${indent}/* left out (SQL built at run time) ${named} */`;
+  });
+}
+
 /** Template holes to `$n`, numbered in order; existing `$n` are kept. */
 function parameterise(sql: string): string {
   let k = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
@@ -125,7 +145,7 @@ export function extractSqlQueries(text: string, languageId?: string): FoundQuery
       i++;
     }
     if (STARTS_LIKE_SQL.test(value) && SQL_BODY.test(value)) {
-      const sql = parameterise(value).trim().replace(/;\s*$/, '');
+      const sql = parameterise(dropFragments(value)).trim().replace(/;\s*$/, '');
       out.push({ sql, line: text.slice(0, start).split('\n').length });
     }
   }

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { chooseQueries, isMigrationFile, type FoundSql } from '../../../src/core/pipeline/workspace/queryChoice';
 import { fileDialect, otherDialect } from '../../../src/core/sql/dialect';
+import { extractSqlQueries } from '../../../src/core/sql/extractQueries';
 import { LoadReporter, worthALine, type LoadProgress } from '../../../src/core/sql/loadProgress';
 
 const q = (file: string, sql: string, extra: Partial<FoundSql> = {}): FoundSql => ({ file, line: 1, sql, ...extra });
@@ -113,6 +114,21 @@ describe('sql: the queries a review plans', () => {
     assert.equal(three.chosen.length, 3);
     assert.equal(three.leftOver, 4);
     assert.deepEqual(three.notes, ['4 of 7 queries were not planned (first 3 only, SELECTs of application code first); review fewer files to plan the rest.']);
+  });
+});
+
+describe('sql: a query around a fragment built at run time', () => {
+  it('plans the rest of the query, the fragment named in a comment; a hole where a value stands stays a parameter', () => {
+    const code =
+      'const rows = await this.prisma.$queryRaw`\n  SELECT id FROM "Build" b\n  WHERE b."createdAt" >= ${startDate}\n    AND b."createdAt" <= ${endDate}\n    ${this.projectIdsFilter(projectIds)}\n  GROUP BY id`;';
+    assert.equal(
+      extractSqlQueries(code, 'typescript')[0].sql,
+      'SELECT id FROM "Build" b\n  WHERE b."createdAt" >= $1\n    AND b."createdAt" <= $2\n    /* left out (SQL built at run time) this.projectIdsFilter(projectIds) */\n  GROUP BY id',
+    );
+    const inList = 'db.query(`SELECT id FROM t WHERE id IN (\n  ${ids}\n)`)';
+    assert.equal(extractSqlQueries(inList, 'typescript')[0].sql, 'SELECT id FROM t WHERE id IN (\n  $1\n)');
+    const afterWhere = 'db.query(`SELECT id FROM t\n  WHERE\n  ${cond}`)';
+    assert.equal(extractSqlQueries(afterWhere, 'typescript')[0].sql, 'SELECT id FROM t\n  WHERE\n  $1');
   });
 });
 
