@@ -44,6 +44,7 @@ export async function runOnWorkspace(service: RulesService, diagnostics: RuleDia
       const cancel = token.onCancellationRequested(() => controller.abort());
       let findings = 0;
       let files = 0;
+      let skipped = 0;
       let lastDone = 0;
       try {
         for (const folder of folders) {
@@ -71,6 +72,7 @@ export async function runOnWorkspace(service: RulesService, diagnostics: RuleDia
           }
           findings += result.findings.length;
           files += result.files;
+          skipped += result.skipped;
           log.info(`rules on ${folder.name}: ${result.files} files, ${result.findings.length} findings, ${result.skipped} skipped`);
         }
       } catch (err) {
@@ -84,7 +86,9 @@ export async function runOnWorkspace(service: RulesService, diagnostics: RuleDia
       } finally {
         cancel.dispose();
       }
-      const summary = `Backend rules: ${findings} finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`;
+      // the files are the CLI's file set (src/core/fileSet): same default excludes, same test-file policy
+      const left = skipped > 0 ? ` ${skipped} file${skipped === 1 ? '' : 's'} skipped (too large, binary, generated or past ${MAX_WORKSPACE_FILES}).` : '';
+      const summary = `Backend rules: ${findings} finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.${left}`;
       void vscode.window.showInformationMessage(summary, ...(findings > 0 ? ['Show Problems'] : [])).then((c) => c && vscode.commands.executeCommand('workbench.actions.view.problems'));
     },
   );
