@@ -102,6 +102,35 @@ function literals(text: string): Literal[] {
   return out;
 }
 
+const SQL_WORDS = new Set(
+  'all and any as asc at between by case cast coalesce collate count desc distinct else end exists false filter from in interval is like ilike not null nulls on or over partition then time true when where within zone'.split(' '),
+);
+
+/**
+ * Prose that starts like a statement ("Select the current account from its cookie", "Update a
+ * member.", "with 'top' sort, includes posts from the viewer") is a docstring or a label, not SQL:
+ * WITH needs `name AS (`, UPDATE needs `table [alias] SET`, and a SELECT list item is not three or
+ * more plain words with no SQL keyword, operator, call or quote among them.
+ */
+function looksLikeSql(value: string): boolean {
+  const text = value.replace(/\u0000[^\u0000]*\u0000/g, '$0').trim().replace(/^\(\s*/, '');
+  if (/^WITH\b/i.test(text)) {
+    return /^WITH\s+(?:RECURSIVE\s+)?[\w"]+\s*(?:\([^)]*\)\s*)?AS\s+(?:NOT\s+)?(?:MATERIALIZED\s+)?\(/i.test(text);
+  }
+  if (/^UPDATE\b/i.test(text)) {
+    return /^UPDATE\s+(?:ONLY\s+)?[\w."$]+\*?(?:\s+(?:AS\s+)?(?!SET\b)[\w"]+)?\s+SET\s/i.test(text);
+  }
+  const select = /^SELECT\s+([\s\S]*?)(?:\s+FROM\s|$)/i.exec(text);
+  if (select) {
+    const items = select[1].split(',');
+    return !items.some((item) => {
+      const words = item.trim().split(/\s+/);
+      return words.length >= 3 && words.every((w) => /^[A-Za-z][A-Za-z-]*$/.test(w) && !SQL_WORDS.has(w.toLowerCase()));
+    });
+  }
+  return true;
+}
+
 /** What a value can follow: an operator, an opening parenthesis or comma, or a keyword that takes an expression. */
 const VALUE_BEFORE = /(?:[(,=<>+\-*/|%:[]|\b(?:IN|LIKE|ILIKE|SIMILAR\s+TO|BETWEEN|AND|OR|NOT|IS|LIMIT|OFFSET|FETCH\s+FIRST|THEN|ELSE|WHEN|CASE|VALUES|SET|SELECT|RETURNING|ANY|ALL|SOME|BY|ON|DISTINCT|INTERVAL|AS|WHERE|HAVING))\s*$/i;
 const FRAGMENT_HOLE = /(^|\n)([ \t]*)\u0000([^\u0000]*)\u0000[ \t]*(?=\n|$)/g;
@@ -144,7 +173,7 @@ export function extractSqlQueries(text: string, languageId?: string): FoundQuery
       value += lits[i + 1].value;
       i++;
     }
-    if (STARTS_LIKE_SQL.test(value) && SQL_BODY.test(value)) {
+    if (STARTS_LIKE_SQL.test(value) && SQL_BODY.test(value) && looksLikeSql(value)) {
       const sql = parameterise(dropFragments(value)).trim().replace(/;\s*$/, '');
       out.push({ sql, line: text.slice(0, start).split('\n').length });
     }

@@ -22,6 +22,7 @@ describe('sql: the queries a review plans', () => {
       'sql/V1_2__backfill.sql',
       'db/000012_orders.up.sql',
       'schema/0003_orders.sql',
+      'src/dispatch/database/revisions/tenant/versions/2021-08-03_b0b00d3e8330.py',
     ]) {
       assert.equal(isMigrationFile(f), true, f);
     }
@@ -129,6 +130,29 @@ describe('sql: a query around a fragment built at run time', () => {
     assert.equal(extractSqlQueries(inList, 'typescript')[0].sql, 'SELECT id FROM t WHERE id IN (\n  $1\n)');
     const afterWhere = 'db.query(`SELECT id FROM t\n  WHERE\n  ${cond}`)';
     assert.equal(extractSqlQueries(afterWhere, 'typescript')[0].sql, 'SELECT id FROM t\n  WHERE\n  $1');
+  });
+
+  it('takes prose that starts like a statement for prose, not SQL', () => {
+    const prose = [
+      '"""Select the current OAuth account from its signed cookie."""',
+      "summary='Update Checkout Session from Client'",
+      '"""Update a member.\n\n    Args:\n        session: Database session\n    """',
+      "it('with \\'top\\' sort, includes tagged posts from the viewer', () => {})",
+      "help_text = 'Select a pre-defined rack type, or set physical characteristics below.'",
+    ];
+    for (const p of prose) {
+      assert.deepEqual(extractSqlQueries(p, 'python'), [], p);
+    }
+    const sql = [
+      "q = 'SELECT x IS NOT NULL AS present FROM t'",
+      "q = 'select id, name from dispatch_core.organization'",
+      "q = 'UPDATE orders o SET status = $1 WHERE o.id = $2'",
+      "q = 'WITH recent AS (SELECT id FROM orders) SELECT count(*) FROM recent'",
+      "q = 'SELECT CASE WHEN count(user_id) > 0 THEN TRUE ELSE FALSE END AS favorited FROM favorites'",
+    ];
+    for (const s of sql) {
+      assert.equal(extractSqlQueries(s, 'python').length, 1, s);
+    }
   });
 });
 

@@ -46,11 +46,15 @@ export function isMigrationFile(file: string): boolean {
   if (parts.slice(0, -1).some((p) => MIGRATION_FOLDER.test(p))) {
     return true;
   }
+  // Alembic: <anything>/versions/<revision>.py
+  if (parts.length >= 2 && parts[parts.length - 2] === 'versions' && /\.py$/.test(name)) {
+    return true;
+  }
   if (/^[VUR]\d+(?:[._]\d+)*__.+\.sql$/i.test(name) || /\.(?:up|down)\.sql$/i.test(name)) {
     return true;
   }
   // 20240101120000_add_users.sql / 1700000000000-AddUsers.ts / 0001_initial.sql
-  return /^\d{8,}[_-]\w/.test(name) || /^\d{3,}_\w.*\.sql$/i.test(name);
+  return /^(?:\d{8,}|\d{4}-\d{2}-\d{2})[_-]\w/.test(name) || /^\d{3,}_\w.*\.sql$/i.test(name);
 }
 
 function isSqlFile(q: FoundSql): boolean {
