@@ -19,7 +19,7 @@ ln -s "$PWD/dist/pglite" "$OUT/snap/dist/pglite"
 cd "$OUT/snap" || exit 2
 echo "explain stress of $(git -C "$OLDPWD" log --oneline -1 HEAD)" | tee "$OUT/summary"
 npx tsc -p tsconfig.test.json >"$OUT/tsc.log" 2>&1 || echo "(tsc reported errors, see $OUT/tsc.log; the emitted tests run anyway)"
-FILES=(out/test/unit/sql/explainCli.test.js out/test/unit/sql/planCompare.test.js out/test/unit/sql/planText.test.js out/test/unit/sql/params.test.js)
+FILES=(out/test/unit/sql/explainCli.test.js out/test/unit/sql/planCompare.test.js out/test/unit/sql/planText.test.js out/test/unit/sql/params.test.js out/test/unit/sql/measure.test.js)
 
 node -e 'for(;;){}' &
 B1=$!
