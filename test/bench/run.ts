@@ -3,7 +3,7 @@
  * nothing here (or in any test) fails on a timing. Writes the same figures as JSON to
  * bench-results/ (gitignored).
  *
- *   node out/test/bench/run.js [--no-vscode] [--no-package]
+ *   node out/test/bench/run.js [--no-vscode] [--no-package] [--no-schemas]
  *
  * Stages: in-process pipeline benchmarks (test/bench/core.ts); the production bundle and the
  * .vsix (`vsce package`, which runs vscode:prepublish); activation and memory in real VS Code
@@ -21,6 +21,7 @@ import { benchRedaction } from './redact';
 import { benchRules } from './rules';
 import { benchRealWorld } from './realworld';
 import { benchPglite } from './pglite';
+import { benchSchemasFill } from './schemasFill';
 import { benchCli } from './cli';
 import { benchTools } from './tools';
 
@@ -270,6 +271,12 @@ async function main(): Promise<void> {
     const pg = await benchPglite((json.sizes as { vsixBytes?: number } | undefined)?.vsixBytes);
     rows.push(...pg.rows);
     json.pglite = pg.raw;
+    if (!args.has('--no-schemas')) {
+      console.log('bench: 7b synthetic data on the real schemas of test/realworld/schemas (20,000 rows each; several minutes)…');
+      const fill = await benchSchemasFill();
+      rows.push(...fill.rows);
+      json.schemasFill = fill.raw;
+    }
     if (!args.has('--no-vscode')) {
       console.log('bench: 5–6 activation and memory in VS Code (code-server harness; several minutes)…');
       const v = runVscode(tmp, await instrumentedExtension(tmp));

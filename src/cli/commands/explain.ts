@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { snapshotCacheDir } from '../../core/pipeline/workspace/queryPlans';
-import { createQueryPlanner, formatFixCheck, formatPlanReport, worthALine, type LoadProgress } from '../../core/sql';
+import { createQueryPlanner, dataStatusLine, formatFixCheck, formatPlanReport, worthALine, type LoadProgress } from '../../core/sql';
 import type { CliCommand } from '../commandTable';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
@@ -90,12 +90,15 @@ async function run(io: CliIo): Promise<ExitCode> {
       throw new UsageError(`no schema found under ${o.schema} (${status.notes.join('; ')}). Point --schema at it, or --schema-path inside it.`);
     }
     io.stderr.write(`${status.summary}${ready ? ` — ${ready.message}` : ''}\n`);
+    // Tables the synthetic data could not fill change every plan that reads them: said in the text, not only in the JSON.
+    const data = dataStatusLine(status.dataSkipped);
+    const footer = `${data ? `\nSynthetic data: ${data}\n` : ''}${o.showSchema ? `\n${schemaText(status)}\n` : ''}`;
     if (o.fix !== undefined) {
       const check = await planner.checkFix(o.sql, o.fix);
-      io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, check }, null, 2)}\n` : `${formatFixCheck(check)}\n${o.showSchema ? `\n${schemaText(status)}\n` : ''}`);
+      io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, check }, null, 2)}\n` : `${formatFixCheck(check)}\n${footer}`);
     } else {
       const report = await planner.explain(o.sql);
-      io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, report }, null, 2)}\n` : `${formatPlanReport(report)}\n${o.showSchema ? `\n${schemaText(status)}\n` : ''}`);
+      io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, report }, null, 2)}\n` : `${formatPlanReport(report)}\n${footer}`);
     }
     return EXIT.ok;
   } finally {
@@ -113,6 +116,9 @@ function schemaText(status: Awaited<ReturnType<ReturnType<typeof createQueryPlan
   }
   for (const r of status.rows) {
     lines.push(`  ${r.table}: ${r.rows.toLocaleString('en-US')} synthetic rows`);
+  }
+  for (const d of status.dataSkipped) {
+    lines.push(`  ${d.table}: no synthetic rows — ${d.reason}`);
   }
   return lines.join('\n');
 }

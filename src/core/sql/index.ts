@@ -17,6 +17,7 @@ export { extractSqlQueries, type FoundQuery } from './extractQueries';
 export { normalisePlaceholders } from './params';
 export { parseScale, type Scale } from './scale';
 export { bundledExtensionNames } from './extensions';
+export { dataStatusLine } from './dataStatus';
 export { LoadReporter, worthALine, type LoadPhase, type LoadProgress } from './loadProgress';
 
 /** The human summary of a fix check: the one-line verdict, notes, and both plans. */

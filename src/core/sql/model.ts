@@ -167,6 +167,21 @@ export async function readSchemaModel(session: SqlSession): Promise<SchemaModel>
       t.checks.push({ name: k.name, definition: k.def });
     }
   }
+  // A domain's CHECKs hold for every column of that domain: kept as the table's, VALUE named as the column.
+  const domainChecks = await session.query<{ schema: string; table: string; column: string; name: string; def: string }>(`
+    SELECT n.nspname AS schema, c.relname AS "table", a.attname AS "column", con.conname AS name, pg_get_constraintdef(con.oid) AS def
+    FROM pg_attribute a
+    JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_type t ON t.oid = a.atttypid AND t.typtype = 'd'
+    JOIN pg_constraint con ON con.contypid = t.oid AND con.contype = 'c'
+    WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped AND ${USER_SCHEMAS}
+    ORDER BY con.conname`);
+  for (const d of domainChecks) {
+    const t = tables.get(`${d.schema}.${d.table}`);
+    const quoted = /^[a-z_][a-z0-9_$]*$/.test(d.column) ? d.column : `"${d.column.replace(/"/g, '""')}"`;
+    t?.checks.push({ name: d.name, definition: d.def.replace(/\bVALUE\b/g, quoted) });
+  }
   for (const ix of indexes) {
     const t = tables.get(`${ix.schema}.${ix.table}`);
     if (!t) {

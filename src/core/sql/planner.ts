@@ -22,6 +22,7 @@ import { applicableText, loadSchema, type Adaptation, type SkippedStatement } fr
 import { generateData } from './synth';
 import { LoadReporter, type LoadProgress } from './loadProgress';
 import { PgliteWorker, WorkerTimeout } from './workerClient';
+import { findAssets, findWorker, pgliteDist, pruneCache, readCache, type CacheEntry } from './plannerFiles';
 
 /** Bumped when loading or data generation changes, so old snapshots are not reused. */
 const LOADER_VERSION = 3;
@@ -111,44 +112,6 @@ interface Loaded {
   table?: string;
   /** A snapshot of this state is not yet on disk. */
   snapshotPending: boolean;
-}
-
-interface CacheEntry {
-  readonly status: SchemaStatus;
-  readonly model: SchemaModel;
-}
-
-function findAssets(explicit?: string): string | undefined {
-  if (explicit) {
-    return explicit;
-  }
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    for (const candidate of [path.join(dir, 'pglite'), path.join(dir, 'dist', 'pglite')]) {
-      if (fs.existsSync(path.join(candidate, 'base-datadir.tgz'))) {
-        return candidate;
-      }
-    }
-    dir = path.dirname(dir);
-  }
-  return undefined;
-}
-
-function findWorker(explicit?: string): string {
-  const candidates = [explicit, path.join(__dirname, 'pglite', 'worker.js'), path.join(__dirname, 'worker', 'pgliteWorker.js')];
-  const found = candidates.find((c): c is string => c !== undefined && fs.existsSync(c));
-  if (!found) {
-    throw new Error(`the embedded database worker is missing (looked for ${candidates.filter(Boolean).join(', ')})`);
-  }
-  return found;
-}
-
-function pgliteDist(): string | undefined {
-  try {
-    return path.dirname(require.resolve('@electric-sql/pglite'));
-  } catch {
-    return undefined;
-  }
 }
 
 export function statusSummary(s: Pick<SchemaStatus, 'ok' | 'tables' | 'location' | 'files' | 'statementsSkipped' | 'tool'>): string {
@@ -477,25 +440,6 @@ function isTrackingTable(qualified: string, sources: SchemaSources): boolean {
     return /^public\.(schema_migrations|ar_internal_metadata)$/.test(qualified);
   }
   return qualified === t || qualified === `public.${t}` || /^public\.(schema_migrations|ar_internal_metadata)$/.test(qualified);
-}
-
-async function readCache(file: string): Promise<CacheEntry | undefined> {
-  try {
-    return JSON.parse(await fs.promises.readFile(file, 'utf8')) as CacheEntry;
-  } catch {
-    return undefined;
-  }
-}
-
-async function pruneCache(dir: string, keep: number): Promise<void> {
-  const entries = await fs.promises.readdir(dir).catch(() => [] as string[]);
-  const snaps = await Promise.all(
-    entries.filter((e) => e.endsWith('.tgz')).map(async (e) => ({ e, t: (await fs.promises.stat(path.join(dir, e))).mtimeMs })),
-  );
-  for (const { e } of snaps.sort((a, b) => b.t - a.t).slice(keep)) {
-    await fs.promises.rm(path.join(dir, e), { force: true });
-    await fs.promises.rm(path.join(dir, e.replace(/\.tgz$/, '.json')), { force: true });
-  }
 }
 
 export function createQueryPlanner(options: QueryPlannerOptions): QueryPlanner {

@@ -325,8 +325,18 @@ async function resetSession(session: SqlSession): Promise<void> {
   }
 }
 
+/** Keywords that cannot stand as a bare column name (reserved and type/function-name keywords). */
+const RESERVED = new Set(
+  ('all analyse analyze and any array as asc asymmetric authorization between binary both case cast check collate collation column concurrently ' +
+    'constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp current_user default ' +
+    'deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect ' +
+    'into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or order outer overlaps ' +
+    'placing primary references returning right select session_user similar some symmetric system_user table tablesample then to trailing true ' +
+    'union unique user using variadic verbose when where window with').split(' '),
+);
+
 export function quoteIdent(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
 function trackingTableDdl(tool: SchemaSources['tool'], table: string): string {

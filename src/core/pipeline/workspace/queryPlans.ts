@@ -7,7 +7,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverSchema } from '../../schema';
-import { createQueryPlanner, extractSqlQueries, formatFixCheck, formatPlanReport, worthALine, type LoadProgress, type QueryPlanner, type SchemaModel } from '../../sql';
+import { createQueryPlanner, dataStatusLine, extractSqlQueries, formatFixCheck, formatPlanReport, worthALine, type LoadProgress, type QueryPlanner, type SchemaModel } from '../../sql';
 import type { SqlAccess } from '../../tools';
 import type { ReviewTarget } from './collect';
 import { chooseQueries, type FoundSql } from './queryChoice';
@@ -103,6 +103,13 @@ export async function planQueries(
     } catch (err) {
       notes.push(`query plans stopped: ${(err as Error)?.message ?? String(err)}`);
       break;
+    }
+  }
+  if (plans.length > 0) {
+    // Plans over tables the synthetic data left empty say little: the review text names them.
+    const data = dataStatusLine((await planner.schemaStatus().catch(() => undefined))?.dataSkipped ?? []);
+    if (data) {
+      notes.push(`synthetic data: ${data}.`);
     }
   }
   if (failed.length > 0) {
