@@ -51,6 +51,8 @@ const SELECT_STAR: Record<string, (i: number) => string> = {
   sql: () => 'SELECT * FROM users;\n',
 };
 
+const CODE_A = 'export const a = 1;\n';
+
 const LOOP = [
   'export async function load(pool: any, ids: number[]) {',
   '  for (const id of ids) {',
@@ -81,6 +83,19 @@ describe('CLI: one file set, whole-repository coverage, baselines', function () 
     const report = JSON.parse(review.stdout) as JsonReport;
     assert.deepEqual(report.files, ['db-app/migrations/001_init.sql']);
     assert.deepEqual(report.ruleFindings.map((f) => `${f.file}:${f.line} ${f.ruleId}`), fromRules);
+  });
+
+  it('review --diff: the changed files of the same file set (excludes relative to the path, tests flagged)', async () => {
+    const repo = repoWith({ 'svc/src/a.ts': CODE_A, 'svc/fixtures/b.ts': CODE_A, 'svc/vendor/c.js': CODE_A, 'svc/test/d.test.ts': CODE_A, 'other/e.ts': CODE_A });
+    for (const rel of ['svc/src/a.ts', 'svc/fixtures/b.ts', 'svc/vendor/c.js', 'svc/test/d.test.ts', 'other/e.ts']) {
+      fs.appendFileSync(path.join(repo, rel), LOOP);
+    }
+    const r = await cli(path.join(repo, 'svc'), 'review', '.', '--diff', 'main', '--offline', '--no-query-plans', '--quiet', '--format', 'json');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as JsonReport & { coverage: { testFiles: number } };
+    assert.deepEqual(report.files, ['svc/src/a.ts', 'svc/test/d.test.ts']);
+    assert.equal(report.coverage.testFiles, 1);
+    assert.deepEqual(report.ruleFindings.map((f) => `${f.file} ${f.ruleId}`), ['svc/src/a.ts n-plus-one'], 'no n-plus-one in the test file');
   });
 
   it('review . --offline on a 320-file repository reports findings in every file, and a limit is said in every format', async () => {
