@@ -228,7 +228,7 @@ export function indexSearchReason(n: RawNode, ix: IndexModel | undefined): { ski
   if (lead && !condCols.includes(lead)) {
     return {
       skip: true,
-      reason: `skip scan: the condition does not constrain ${n['Index Name']}'s leading column ${lead}, so PostgreSQL searched the index ${fmtInt(searches)} times, once per distinct ${lead} (cheap with few distinct values, slow with many)`,
+      reason: `skip scan: the condition does not constrain ${n['Index Name']}'s leading column ${lead}, so PostgreSQL skipped through the index from one ${lead} value to the next (${fmtInt(searches)} index searches: cheap with few distinct values, slow with many)`,
     };
   }
   return { skip: false, reason: `${n['Index Name']} was searched ${fmtInt(searches)} times (one search per value of a list or range in the condition)` };

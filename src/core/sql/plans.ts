@@ -99,6 +99,20 @@ function indexOf(model: SchemaModel | undefined, t: TableModel | undefined, name
   return t?.indexes.find((i) => i.name === name) ?? model?.tables.flatMap((x) => x.indexes).find((i) => i.name === name);
 }
 
+function bitmapSearches(heap: RawNode, model: SchemaModel | undefined, t: TableModel | undefined): { searches: number; skip: boolean } {
+  let searches = 0;
+  let skip = false;
+  const walk = (x: RawNode) => {
+    if (x['Node Type'] === 'Bitmap Index Scan') {
+      searches += x['Index Searches'] ?? 0;
+      skip ||= indexSearchReason(x, indexOf(model, t, x['Index Name']))?.skip ?? false;
+    }
+    (x.Plans ?? []).forEach(walk);
+  };
+  (heap.Plans ?? []).forEach(walk);
+  return { searches, skip };
+}
+
 export function fmtMs(ms: number): string {
   if (ms >= 100) {
     return `${Math.round(ms)} ms`;
@@ -140,6 +154,8 @@ export function summarisePlan(raw: unknown, model?: SchemaModel): Omit<PlanRepor
     }
     const child = n.Plans?.[0];
     const bitmapIndexes = n['Node Type'] === 'Bitmap Heap Scan' ? scanIndexes(n) : [];
+    // A Bitmap Heap Scan shows the searches of the (hidden) Bitmap Index Scans under it.
+    const under = bitmapIndexes.length > 0 ? bitmapSearches(n, model, t) : undefined;
     nodes.push({
       depth,
       nodeType: n['Node Type'],
@@ -147,8 +163,8 @@ export function summarisePlan(raw: unknown, model?: SchemaModel): Omit<PlanRepor
       ...(n.Alias && n.Alias !== n['Relation Name'] ? { alias: n.Alias } : {}),
       ...(n['Index Name'] ? { index: n['Index Name'] } : {}),
       ...(bitmapIndexes.length > 0 ? { indexes: bitmapIndexes } : {}),
-      ...(n['Index Searches'] !== undefined ? { indexSearches: n['Index Searches'] } : {}),
-      ...(searched?.skip ? { skipScan: true } : {}),
+      ...(n['Index Searches'] !== undefined ? { indexSearches: n['Index Searches'] } : under?.searches ? { indexSearches: under.searches } : {}),
+      ...(searched?.skip || under?.skip ? { skipScan: true } : {}),
       actualRows: n['Actual Rows'] ?? 0,
       loops,
       totalMs: (n['Actual Total Time'] ?? 0) * loops,

@@ -51,6 +51,12 @@ describe('sql: plans told truthfully', () => {
     const list = formatPlanReport(report({ ...scan, 'Index Cond': "(status = ANY ('{a,b}'::text[]))" }, model, [1]));
     assert.doesNotMatch(list, /skip scan/);
     assert.match(list, /searched 4 times \(one search per value/);
+     // Under a Bitmap Heap Scan (as PGlite plans it): the heap line says it, the hidden Bitmap Index Scan gives the why.
+    const heap = bitmapScan('idx_o_s_c', 1001, "(created_at >= '2024-01-01'::date)");
+    heap.Plans![0]['Index Searches'] = 9;
+    const bitmap = formatPlanReport(report(heap, model, [1]));
+    assert.match(bitmap, /Bitmap Heap Scan on orders using idx_o_s_c \(skip scan, 9 index searches\)/);
+    assert.match(bitmap, /- Bitmap Index Scan using idx_o_s_c: skip scan: .*leading column status/);
   });
 
   it('derives the Sort\'s why from the indexes present after the fix, not a fixed sentence', () => {
