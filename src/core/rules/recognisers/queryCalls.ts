@@ -173,7 +173,8 @@ function jsQuery(file: CodeFile, call: CallSite): QueryCall | undefined {
   if (PRISMA_OPS.has(method) && path.length >= 3 && /^(prisma|db|tx|client|\w*prisma)$/i.test(segment(path[path.length - 3]))) {
     return { call, library: 'prisma', label };
   }
-  if (MODEL_STATICS.has(method) && path.length === 2 && isCapitalised(receiver) && !/^(Object|Array|Promise|Math|JSON|Reflect|Date|Number|String|Map|Set)$/.test(receiver)) {
+  const callbackArg = !!call.args[0] && /^(arrow_function|function|function_expression)$/.test(call.args[0].type);
+  if (MODEL_STATICS.has(method) && path.length === 2 && isCapitalised(receiver) && !callbackArg && !/^(Object|Array|Promise|Math|JSON|Reflect|Date|Number|String|Map|Set)$/.test(receiver)) {
     return { call, library: 'sequelize', label };
   }
   if (REPO_METHODS.has(method) && path.length >= 2 && (/(repository|repo)$/i.test(receiver) || receiver === 'manager' || receiver === 'em' || segment(path[path.length - 2]) === 'getRepository')) {
