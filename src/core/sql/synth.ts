@@ -11,7 +11,7 @@ import type { SchemaModel, TableModel } from './model';
 import { pgMessage, SqlFailure, type SqlSession } from './session';
 import { quoteIdent } from './schemaLoad';
 import { insertStatement, qname, type InsertContext } from './synthInsert';
-import { insertionOrder, plannedRowCounts } from './synthOrder';
+import { insertionOrder, plannedRowCounts, withRequiredParents } from './synthOrder';
 import { existingRows, fillCycles, moveSequences, nextStrategy, type Strategy } from './synthRepair';
 
 export { insertionOrder, plannedRowCounts } from './synthOrder';
@@ -27,6 +27,14 @@ export interface SynthOptions {
   readonly anchorTable?: string;
   /** Tables left empty (the migration tool's tracking table). */
   readonly exclude?: ReadonlySet<string>;
+  /** Only these tables (and the parents their NOT NULL foreign keys need): see lazyData.ts. */
+  readonly only?: ReadonlySet<string>;
+  /** Tables an earlier call filled (rows), left as they are and used as parents. */
+  readonly filled?: ReadonlyMap<string, number>;
+  /** Of those, the ones whose keys are computed from the row number. */
+  readonly regular?: ReadonlySet<string>;
+  /** table -> rows, instead of the foreign-key tree's proportions (a scale file). */
+  readonly sizes?: ReadonlyMap<string, number>;
 }
 
 export interface SynthReport {
@@ -36,6 +44,8 @@ export interface SynthReport {
   readonly skipped: readonly { table: string; reason: string }[];
   /** What was changed to fill a table: "public.users: rows violating users_username_check left out". */
   readonly adapted: readonly string[];
+  /** Tables whose keys are a function of the row number (pass back as `regular`). */
+  readonly regular: ReadonlySet<string>;
   readonly ms: number;
 }
 
@@ -52,16 +62,20 @@ function seedFor(seed: number, table: string): number {
 
 export async function generateData(session: SqlSession, model: SchemaModel, options: SynthOptions, log: (s: string) => void = () => undefined): Promise<SynthReport> {
   const started = Date.now();
-  const counts = plannedRowCounts(model, options);
-  const tables = model.tables.filter((t) => counts.has(t.qualified));
+  const planned = plannedRowCounts(model, options);
+  const filledBefore = options.filled ?? new Map<string, number>();
+  const wanted = options.only ? withRequiredParents(model, options.only) : undefined;
+  const tables = model.tables.filter((t) => planned.has(t.qualified) && !filledBefore.has(t.qualified) && (!wanted || wanted.has(t.qualified)));
+  // A table neither generated now nor before has no rows: its children's keys must not point into it.
+  const counts = new Map(model.tables.map((t) => [t.qualified, tables.includes(t) ? (planned.get(t.qualified) ?? 0) : (filledBefore.get(t.qualified) ?? 0)]));
   const { order, nulledFks } = insertionOrder(tables);
   const existing = await existingRows(session, tables);
-  const actual = new Map<string, number>();
+  const actual = new Map<string, number>(filledBefore);
   const skipped: { table: string; reason: string }[] = [];
   const adapted: string[] = [];
   // Parents whose generated keys are a function of the row number; a table whose rows were
   // filtered, deduplicated or preceded by the migrations' rows is joined instead.
-  const regular = new Map<string, TableModel>();
+  const regular = new Map<string, TableModel>(model.tables.filter((t) => options.regular?.has(t.qualified)).map((t) => [t.qualified, t]));
   // Foreign keys hold by construction; skipping their per-row trigger checks (and user triggers)
   // makes generation about three times faster.
   await session.exec('SET session_replication_role = replica');
@@ -143,7 +157,7 @@ export async function generateData(session: SqlSession, model: SchemaModel, opti
   for (const t of model.tables) {
     t.rows = actual.get(t.qualified) ?? 0;
   }
-  return { rows: actual, skipped, adapted, ms: Date.now() - started };
+  return { rows: actual, skipped, adapted, regular: new Set(regular.keys()), ms: Date.now() - started };
 }
 
 async function countRows(session: SqlSession, t: TableModel): Promise<number> {

@@ -12,6 +12,28 @@ export interface CountOptions {
   readonly anchorTable?: string;
   /** Tables left empty (the migration tool's tracking table). */
   readonly exclude?: ReadonlySet<string>;
+  /** table (qualified or bare name) -> rows, instead of the proportions (a scale file); capped by nothing. */
+  readonly sizes?: ReadonlyMap<string, number>;
+}
+
+/** The tables with the parents their NOT NULL foreign keys need, transitively. */
+export function withRequiredParents(model: SchemaModel, tables: ReadonlySet<string>): Set<string> {
+  const byName = new Map(model.tables.map((t) => [t.qualified, t]));
+  const out = new Set<string>();
+  const visit = (q: string) => {
+    const t = byName.get(q);
+    if (!t || out.has(q)) {
+      return;
+    }
+    out.add(q);
+    for (const fk of t.foreignKeys) {
+      if (fk.columns.some((c) => t.columns.find((x) => x.name === c)?.notNull)) {
+        visit(fk.refTable);
+      }
+    }
+  };
+  tables.forEach(visit);
+  return out;
 }
 
 /** Children per parent at each level of the foreign-key tree. */
@@ -107,7 +129,8 @@ export function plannedRowCounts(model: SchemaModel, options: CountOptions): Map
   const counts = new Map<string, number>();
   for (const t of tables) {
     const n = Math.round(top / FANOUT ** (h.get(t.qualified) ?? 0));
-    counts.set(t.qualified, Math.max(Math.min(MIN_ROWS, options.rows), Math.min(options.rows, n)));
+    const sized = options.sizes?.get(t.qualified) ?? options.sizes?.get(t.name);
+    counts.set(t.qualified, sized !== undefined ? Math.max(1, Math.round(sized)) : Math.max(Math.min(MIN_ROWS, options.rows), Math.min(options.rows, n)));
   }
   return counts;
 }
