@@ -1,5 +1,6 @@
 import type { CallSite, CodeFile } from '../engine/codeFile';
 import type { Node } from '../engine/treeSitter';
+import { runtimeOf } from '../recognisers/serverSide';
 import type { Rule } from '../types';
 
 const AXIOS_CONFIG_AT: Record<string, number> = { get: 1, delete: 1, head: 1, options: 1, post: 2, put: 2, patch: 2, request: 0 };
@@ -46,11 +47,6 @@ function kwVerdict(file: CodeFile, call: CallSite, name: string, position?: numb
   return 'missing';
 }
 
-function isBrowserFile(file: CodeFile): boolean {
-  const mods = file.modules();
-  return file.isJsx || mods.has('react') || mods.has('vue') || mods.has('svelte') || /(^|\/)(components|pages|app|client|frontend|public|static|web)\//.test(file.path) && !/(^|\/)(api|server)\//.test(file.path);
-}
-
 /** A `.setTimeout(…)` call or `timeout` event handler elsewhere in the same function (http.request's other way to set one). */
 function setsTimeoutLater(file: CodeFile, call: CallSite): boolean {
   const fn = file.enclosingFunction(call.node) ?? file.root;
@@ -69,9 +65,6 @@ function jsHit(file: CodeFile, call: CallSite, axiosDefaults: boolean): Hit | un
   const mods = file.modules();
   const path = call.path;
   if (!call.isNew && path.length === 1 && path[0] === 'fetch') {
-    if (isBrowserFile(file)) {
-      return undefined;
-    }
     return { node: call.node, what: '`fetch`', verdict: optionVerdict(file, call.args[1], ['signal']) };
   }
   if (!call.isNew && path[0] === 'axios' && !axiosDefaults && (mods.has('axios') || path.length > 1)) {
@@ -80,7 +73,9 @@ function jsHit(file: CodeFile, call: CallSite, axiosDefaults: boolean): Hit | un
       return { node: call.node, what: '`axios`', verdict: optionVerdict(file, cfg, ['timeout', 'signal', 'cancelToken']) };
     }
     if (path.length === 2 && path[1] === 'create') {
-      return { node: call.node, what: '`axios.create`', verdict: optionVerdict(file, call.args[0], ['timeout', 'signal']) };
+      // an instance carries its defaults: one finding here, none at each `api.get(…)`
+      const verdict = optionVerdict(file, call.args[0], ['timeout', 'signal']);
+      return { node: call.node, what: '`axios.create`', verdict: verdict === 'missing' && instanceTimeoutSet(file, call) ? 'ok' : verdict };
     }
     const at = AXIOS_CONFIG_AT[call.method];
     if (path.length === 2 && at !== undefined) {
@@ -104,10 +99,40 @@ function jsHit(file: CodeFile, call: CallSite, axiosDefaults: boolean): Hit | un
   return undefined;
 }
 
-function pyHit(file: CodeFile, call: CallSite): Hit | undefined {
+/** `const api = axios.create(…)` followed by `api.defaults.timeout = …`. */
+function instanceTimeoutSet(file: CodeFile, create: CallSite): boolean {
+  const decl = file.parentOf(create.node);
+  const name = decl?.type === 'variable_declarator' ? decl.childForFieldName('name')?.text : undefined;
+  return !!name && file.descendantsOfType(['assignment_expression']).some((a) => (a.childForFieldName('left')?.text ?? '') === `${name}.defaults.timeout`);
+}
+
+/** Names bound to a `requests.Session()` (`s = requests.Session()`, `with requests.Session() as s`). */
+function requestsSessions(file: CodeFile): Set<string> {
+  const out = new Set<string>();
+  for (const call of file.calls()) {
+    if (call.path.join('.') !== 'requests.Session' && call.path.join('.') !== 'requests.session') {
+      continue;
+    }
+    const up = file.parentOf(call.node);
+    const target = up?.type === 'assignment' ? up.childForFieldName('left') : up?.type === 'as_pattern' ? up.childForFieldName('alias') : undefined;
+    const name = target?.text.replace(/^as\s+/, '');
+    if (name && /^[A-Za-z_][\w.]*$/.test(name)) {
+      out.add(name);
+    }
+  }
+  return out;
+}
+
+const SESSION_METHODS = new Set([...REQUESTS_METHODS, 'send']);
+
+function pyHit(file: CodeFile, call: CallSite, sessions: ReadonlySet<string>): Hit | undefined {
   const path = call.path;
   if (path.length === 2 && path[0] === 'requests' && REQUESTS_METHODS.has(call.method)) {
     return { node: call.node, what: `\`requests.${call.method}\``, verdict: kwVerdict(file, call, 'timeout') };
+  }
+  // a Session has no default timeout: each call needs its own
+  if (path.length >= 2 && SESSION_METHODS.has(call.method) && sessions.has(path.slice(0, -1).join('.'))) {
+    return { node: call.node, what: `\`${path.join('.')}\` (a requests Session)`, verdict: kwVerdict(file, call, 'timeout') };
   }
   if ((path.join('.') === 'urllib.request.urlopen' || (path.length === 1 && path[0] === 'urlopen')) && call.args.length > 0) {
     return { node: call.node, what: '`urlopen`', verdict: kwVerdict(file, call, 'timeout', 2) };
@@ -135,10 +160,12 @@ export const noTimeout: Rule = {
     languages: ['typescript', 'javascript', 'python'],
     docs: {
       what:
-        'Reports `fetch` without an abort `signal`, `axios`/`axios.create`/`got` without `timeout`, `http.request`/`https.get` without `timeout` (and no `.setTimeout`), ' +
-        'a pg `Pool`/`Client` configured without `connectionTimeoutMillis`/`statement_timeout`/`query_timeout`, and Python `requests.*`, `urlopen` and ' +
-        '`HTTPConnection` without `timeout=` (or with `timeout=None`, also for httpx). Options it cannot see (a spread, `**kwargs`, a parameter) are given the benefit of the doubt, ' +
-        'and `fetch` in browser code (`.tsx`/`.jsx`, React) is left alone.',
+        'In server-side code, reports `fetch` without an abort `signal`, `axios`/`got` calls without `timeout`, an `axios.create` instance without one (once, where it is created, ' +
+        'not at each call on it), `http.request`/`https.get` without `timeout` (and no `.setTimeout`), a pg `Pool`/`Client` configured without `connectionTimeoutMillis`/`statement_timeout`/`query_timeout`, ' +
+        'and Python `requests.*` and `requests.Session` calls, `urlopen` and `HTTPConnection` without `timeout=` (or with `timeout=None`, also for httpx, whose 5 s default is otherwise fine). ' +
+        'Options it cannot see (a spread, `**kwargs`, a parameter) are given the benefit of the doubt. Browser code is left alone, decided by a `\'use client\'` directive, ' +
+        'browser imports (React, Vue, Svelte, `next/navigation`, DOM libraries) or globals (`window`, `document`), or a front-end location (`static/`, `public/`, `components/`, Next.js `pages/`), ' +
+        'unless server imports (Node built-ins, server frameworks, database drivers, `next/server`) or a `\'use server\'` directive say otherwise; so are benchmark and perf harnesses.',
       why:
         'Without a timeout a slow or hung dependency holds the request, its socket and often a pool connection forever. Requests pile up behind it, the pool and the ' +
         'event loop or thread pool run dry, and one slow service takes the whole API down with it. Most clients default to no timeout at all.',
@@ -151,9 +178,14 @@ export const noTimeout: Rule = {
   checkCode(ctx) {
     const { file } = ctx;
     const python = file.spec.ruleLanguage === 'python';
+    const runtime = runtimeOf(file);
+    if (runtime !== 'server') {
+      return; // browser code (the browser bounds the call, the user can leave) or a benchmark harness
+    }
     const defaults = !python && axiosDefaultsSet(file);
+    const sessions = python && file.text.includes('Session') ? requestsSessions(file) : new Set<string>();
     for (const call of file.calls()) {
-      const hit = python ? pyHit(file, call) : jsHit(file, call, defaults);
+      const hit = python ? pyHit(file, call, sessions) : jsHit(file, call, defaults);
       if (!hit || hit.verdict === 'ok' || hit.verdict === 'unknown') {
         continue;
       }
@@ -162,7 +194,9 @@ export const noTimeout: Rule = {
         message:
           hit.verdict === 'disabled'
             ? `${hit.what} has its timeout turned off; a hung dependency holds this call forever.`
-            : `${hit.what} has no timeout; a hung dependency holds this call (and its connection) forever.`,
+            : hit.what === '`fetch`'
+              ? '`fetch` has no deadline of its own: a slow dependency holds this call for minutes (Node\'s fetch waits up to 300 s for headers); pass `signal: AbortSignal.timeout(ms)`.'
+              : `${hit.what} has no timeout; a hung dependency holds this call (and its connection) forever.`,
       });
     }
   },
@@ -175,6 +209,13 @@ export const noTimeout: Rule = {
       { name: 'httpx default timeout', path: 'a.py', code: 'import httpx\nhttpx.get(url)\n' },
       { name: 'browser component', path: 'src/components/List.tsx', code: "export function List() { useEffect(() => { fetch('/api/items'); }, []); return null; }" },
       { name: 'pg pool with timeout', path: 'a.ts', code: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString, connectionTimeoutMillis: 5000 });" },
+      { name: "a 'use client' module", path: 'app/settings/save.ts', code: "'use client';\nexport async function save(body: string) {\n  return fetch('/api/settings', { method: 'POST', body });\n}" },
+      { name: 'a front-end bundle (static folder, DOM)', path: 'web/static/src/api.ts', code: "export async function post(url: string, body: string) {\n  const token = document.cookie;\n  return fetch(url, { method: 'POST', body, headers: { 'x-csrf': token } });\n}" },
+      { name: 'a browser helper importing a browser library', path: 'src/utils/login.ts', code: "import Bowser from 'bowser';\nexport const pin = () => fetch('https://auth.example.com/pins', { method: 'POST' });" },
+      { name: 'a benchmark harness', path: 'perf/latency.js', code: "const { Pool } = require('pg');\nconst pool = new Pool({ connectionString: process.env.PERF_DB });" },
+      { name: 'calls on an axios instance (its creation is judged)', path: 'a.ts', code: "import axios from 'axios';\nexport const api = axios.create({ baseURL, timeout: 4000 });\nexport const list = () => api.get('/items');" },
+      { name: 'axios instance given a timeout after creation', path: 'a.ts', code: "import axios from 'axios';\nconst api = axios.create({ baseURL });\napi.defaults.timeout = 4000;" },
+      { name: 'requests session call with a timeout', path: 'hooks.py', code: 'import requests\nwith requests.Session() as s:\n    s.post(url, json=body, timeout=5)\n' },
     ],
     invalid: [
       { name: 'fetch without options', path: 'src/client.ts', code: 'const res = await fetch(`${base}/users/${id}`);', lines: [1] },
@@ -184,6 +225,10 @@ export const noTimeout: Rule = {
       { name: 'requests timeout None', path: 'a.py', code: 'import requests\nrequests.post(url, json=body, timeout=None)\n', lines: [2] },
       { name: 'pg pool without timeout', path: 'db.ts', code: "import { Pool } from 'pg';\nexport const pool = new Pool({ connectionString: process.env.DATABASE_URL });", lines: [2] },
       { name: 'https.request', path: 'a.ts', code: "import https from 'node:https';\nconst req = https.request({ host, path: '/v1' }, onResponse);", lines: [2] },
+      { name: 'fetch in a Next.js route handler', path: 'app/api/sync/route.ts', code: "export async function POST() {\n  const r = await fetch(process.env.CRM_URL + '/sync', { method: 'POST' });\n  return Response.json(await r.json());\n}", lines: [2] },
+      { name: 'fetch in a server action', path: 'app/actions.ts', code: "'use server';\nexport async function notify(id: string) {\n  await fetch(`${hooks}/orders/${id}`, { method: 'POST' });\n}", lines: [3] },
+      { name: 'axios instance without a timeout: once, at creation', path: 'server/billing.ts', code: "import axios from 'axios';\nconst billing = axios.create({ baseURL: process.env.BILLING_URL });\nexport const charge = (b: unknown) => billing.post('/charges', b);\nexport const refund = (b: unknown) => billing.post('/refunds', b);", lines: [2] },
+      { name: 'requests session send without a timeout', path: 'webhooks.py', code: 'import requests\ndef deliver(prepared):\n    with requests.Session() as session:\n        return session.send(prepared)\n', lines: [4] },
     ],
   },
 };
