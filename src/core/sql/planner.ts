@@ -19,13 +19,14 @@ import type { PlanReport } from './plans';
 import { prescan, type Prescan } from './prescan';
 import { nameForms } from './scale';
 import { applicableText, loadSchema, type Adaptation, type SkippedStatement } from './schemaLoad';
+import { dataStatusLine } from './dataStatus';
 import { generateData } from './synth';
 import { LoadReporter, type LoadProgress } from './loadProgress';
 import { PgliteWorker, WorkerTimeout } from './workerClient';
 import { findAssets, findWorker, pgliteDist, pruneCache, readCache, type CacheEntry } from './plannerFiles';
 
 /** Bumped when loading or data generation changes, so old snapshots are not reused. */
-const LOADER_VERSION = 3;
+const LOADER_VERSION = 4;
 const DEFAULT_ROWS = 100_000;
 const DEFAULT_IDLE_MS = 5 * 60_000;
 /** Timed EXPLAIN ANALYZE runs after one warm-up: a plain plan, and each side of a fix check. */
@@ -120,6 +121,12 @@ export function statusSummary(s: Pick<SchemaStatus, 'ok' | 'tables' | 'location'
   }
   const skipped = `${s.statementsSkipped} statement${s.statementsSkipped === 1 ? '' : 's'} skipped`;
   return `Schema: ${s.tables} table${s.tables === 1 ? '' : 's'} from ${s.location || '.'} (${s.files} file${s.files === 1 ? '' : 's'}, ${skipped})`;
+}
+
+/** The schema summary, then the tables left without data and why (in every text output, not only JSON). */
+function withDataStatus(summary: string, skipped: SchemaStatus['dataSkipped']): string {
+  const line = dataStatusLine(skipped);
+  return line ? `${summary}; ${line}` : summary;
 }
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
@@ -376,7 +383,7 @@ class Planner implements QueryPlanner {
         tables: model.tables.filter((t) => !tracking.has(t.qualified)).length,
         statementsSkipped: report.skipped.filter((s) => s.kind !== 'meta' && s.kind !== 'copy-data').length,
         skipped: report.skipped,
-        adapted: report.adapted,
+        adapted: [...report.adapted, ...data.adapted.map((what) => ({ what: `synthetic data for ${what}` }))],
         notes: sources.notes,
         extensionsLoaded: report.extensionsLoaded,
         extensionsMissing: report.extensionsMissing,
@@ -385,7 +392,7 @@ class Planner implements QueryPlanner {
         postgresVersion: init.version,
         timings: { startMs: init.ms, loadMs: report.ms, dataMs: data.ms, fromSnapshot: false },
       };
-      const status: SchemaStatus = { ...base0, summary: statusSummary(base0) };
+      const status: SchemaStatus = { ...base0, summary: withDataStatus(statusSummary(base0), data.skipped) };
       this.log(`${status.summary} — loaded in ${Date.now() - t0} ms (start ${init.ms}, schema ${report.ms}, data ${data.ms})`);
       for (const s of status.skipped.filter((x) => x.kind !== 'cascade')) {
         this.log(`  skipped ${s.file}:${s.line}: ${s.reason}`);
@@ -413,7 +420,12 @@ class Planner implements QueryPlanner {
     const data = await generateData(l.worker, l.model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, this.log);
     l.rows = rows;
     l.table = table;
-    l.status = { ...l.status, rows: [...data.rows].map(([t, n]) => ({ table: t, rows: n })).sort((a, b) => b.rows - a.rows), dataSkipped: data.skipped };
+    l.status = {
+      ...l.status,
+      rows: [...data.rows].map(([t, n]) => ({ table: t, rows: n })).sort((a, b) => b.rows - a.rows),
+      dataSkipped: data.skipped,
+      summary: withDataStatus(statusSummary(l.status), data.skipped),
+    };
     l.snapshotPending = false; // the snapshot on disk is for the first scale
     this.log(`synthetic data regenerated: ${rows} rows${anchor ? ` in ${anchor}` : ''} (${data.ms} ms)`);
   }
