@@ -78,6 +78,10 @@ export function nameOf(file: CodeFile, node: Node): string {
  * the head noun before a preposition (the classifier reads the last word, `email`).
  */
 export function nameStrength(name: string): KeyStrength | undefined {
+  // keys made to be public: a captcha site key, a publishable/anon/public key
+  if (/(?:site|publishable|public|anon)[_-]?key$/i.test(name)) {
+    return undefined;
+  }
   const direct = classifyKey(name);
   if (direct) {
     return direct;

@@ -138,6 +138,10 @@ export function isNotASecretShape(value: string): boolean {
   if (/^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|env|ini|conf|cfg|xml|js|ts|py|sh|der|jks|keystore|gpg|asc|html?)$/i.test(v) || /^[a-z]+\/[a-z0-9.+-]+$/.test(v)) {
     return true;
   }
+  // Stripe publishable keys are public by design
+  if (/^pk_(?:live|test)_/.test(v)) {
+    return true;
+  }
   // version ranges and package specifiers: ^9.0.2, ~1.2, >=1.0 <2, workspace:*, npm:x@1
   if (/^(?:[\^~]|[<>]=?|=)\s*v?\d/.test(v) || /^v?\d+\.[\dx*]+(?:\.[\dx*]+)?(?:[-+][\w.]+)?$/.test(v) || /^(?:workspace|npm|file|link|git\+\w+|github):/.test(v)) {
     return true;

@@ -92,10 +92,40 @@ function publicDsn(text: string, hit: SecretHit): boolean {
   return /^@[\w.-]*\bsentry\.io\b/.test(text.slice(hit.end, hit.end + 120)) || /^@[\w.-]*\bingest\./.test(text.slice(hit.end, hit.end + 120));
 }
 
+/** Decodes base64url text (a JWT segment) to a Latin-1 string; invalid input decodes to ''. */
+function base64UrlDecode(segment: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let bits = 0;
+  let acc = 0;
+  let out = '';
+  for (const ch of segment.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) {
+      return '';
+    }
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((acc >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
 function jwtOk(value: string): boolean {
   const parts = value.split('.');
   const signature = parts[2] ?? '';
-  return parts.length === 3 && signature.length >= 16 && isRandomSecret(signature) && !MADE_UP.test(signature);
+  if (parts.length !== 3 || signature.length < 16 || !isRandomSecret(signature) || MADE_UP.test(signature)) {
+    return false;
+  }
+  // a Supabase anon key is a JWT made to ship in the browser
+  return !/"role"\s*:\s*"anon"/.test(base64UrlDecode(parts[1]));
+}
+
+/** A Firebase web config's `apiKey` (`AIza…` next to `authDomain`, `messagingSenderId`): public by design. */
+export function isFirebaseWebKey(text: string, start: number, end: number): boolean {
+  return /^["'`]?AIza/.test(text.slice(start, end)) && /authDomain|messagingSenderId|storageBucket|firebaseConfig/.test(text.slice(Math.max(0, start - 400), end + 400));
 }
 
 function urlPasswordOk(text: string, hit: SecretHit, value: string, comment: boolean): boolean {
@@ -131,7 +161,7 @@ export function findFormatSecrets(text: string, providerOnly: boolean): SecretHi
       hit.kind === 'jwt' ? jwtOk(value)
       : hit.kind === 'password-in-url' ? urlPasswordOk(text, hit, value, inComment(line.before))
       : hit.kind === 'token-in-url' ? isRandomSecret(value) && value.length >= 16 && !publicDsn(text, hit)
-      : providerValueOk(value);
+      : providerValueOk(value) && !isFirebaseWebKey(text, hit.start, hit.end);
     if (ok) {
       out.push(hit);
     }

@@ -2,12 +2,12 @@ import type { CodeFile } from '../engine/codeFile';
 import type { Node } from '../engine/treeSitter';
 import { credentialSites, nameOf, type CredentialSite } from '../recognisers/credentialSites';
 import { isChosenPassword, isRandomSecret, isSentence, restatesName } from '../recognisers/secretValues';
-import { findFormatSecrets, findSqlPasswords, maskSecrets } from '../recognisers/secrets';
+import { findFormatSecrets, findSqlPasswords, isFirebaseWebKey, maskSecrets } from '../recognisers/secrets';
 import type { Rule } from '../types';
 
-/** Test files, fixtures and examples: only provider-format keys and private keys are reported there. */
+/** Test files, fixtures, examples, stories and docs: only provider-format keys and private keys are reported there. */
 const TEST_PATH =
-  /(^|\/)(tests?|__tests__|__mocks__|spec|specs|e2e|cypress|fixtures?|mocks?|examples?|samples?)\/|\.(test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)(conftest|tests)\.py$|(^|\/)[^/]*[._-]testing\.py$|(^|\/)(setupTests|(jest|vitest|playwright|cypress)\.(config|setup))\.[cm]?[jt]sx?$|(^|\/)(settings|configuration|config)[._-]tests?\.py$/i;
+  /(^|\/)(tests?|__tests__|__mocks__|spec|specs|e2e|cypress|fixtures?|mocks?|examples?|samples?)\/|\.(test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)(conftest|tests)\.py$|(^|\/)[^/]*[._-]testing\.py$|(^|\/)(setupTests|(jest|vitest|playwright|cypress)\.(config|setup))\.[cm]?[jt]sx?$|\.stories\.[cm]?[jt]sx?$|(^|\/)docs?\/|(^|\/)(settings|configuration|config)[._-]tests?\.py$/i;
 /** Settings modules and config files: every entry is configuration, even inside a factory function. */
 const CONFIG_PATH = /(^|\/)(config|configs|configuration|settings|conf)(\/|\.[cm]?[jt]s$|\.py$)|(^|\/)[^/]*[._-](config|settings|configuration)\.[cm]?[jt]s$|(^|\/)settings[^/]*\.py$/i;
 /** Message catalogs: a `password` entry there is a translation. */
@@ -163,7 +163,7 @@ export const hardcodedCredential: Rule = {
       if (catalog && !isRandomSecret(site.text)) {
         continue;
       }
-      if (isCredential(file, site) && !inExample(file, site.value)) {
+      if (isCredential(file, site) && !inExample(file, site.value) && !isFirebaseWebKey(file.text, site.value.startIndex, site.value.endIndex)) {
         ctx.report({ node: site.value, message: message(site), snippet: maskedLine(file, site.value) });
       }
     }
@@ -192,6 +192,7 @@ export const hardcodedCredential: Rule = {
       { name: 'a public test site key and a Sentry DSN', path: 'app/layout.tsx', code: "const captcha = { hcaptchaSiteKey: '10000000-ffff-ffff-ffff-000000000001' };\nSentry.init({ dsn: 'https://5a1c9e3f7b2d4e6f8a0b1c2d3e4f5a6b@o4505046560538624.ingest.us.sentry.io/4510311296073728' });\n" },
       { name: 'test runner configuration and a localised label', path: 'cypress.config.ts', code: "export default defineConfig({ env: { ADMIN_PASSWORD: 'test1234', licenseKeys: 'Lizenzschlüssel' } });\n" },
       { name: 'fallbacks that say the value is missing', path: 'lib/email.ts', code: "export const resend = new Resend(process.env.RESEND_API_KEY || 're_123');\nconst token = process.env.SERVICE_TOKEN ?? 'unconfigured';\n" },
+      { name: 'keys made to be public', path: 'src/lib/clients.ts', code: "const stripe = loadStripe({ stripeKey: 'pk_live_51Hx9QmE2k3LdF0pQ7rTz8Yw' });\nconst captcha = { RECAPTCHA_SITE_KEY: '6LcQ2xUpAAAAAJ9fK3mZr7T1vWq8yB4nE5sD0hGc' };\nconst firebaseConfig = { apiKey: 'AIzaSyD4f9K2mQ7xR4tZ8vB1nL6pW3sD0hJ5yC7', authDomain: 'acme.firebaseapp.com' };\n" },
     ],
     invalid: [
       { name: 'password property', path: 'db.ts', code: "const pool = new Pool({\n  user: 'app',\n  password: 'S3cure!pass',\n});", lines: [3] },
