@@ -56,6 +56,7 @@ export class SqlLoadGate {
   private planner: QueryPlanner | undefined;
   private defaultRows = 100_000;
   private latest: LoadProgress | undefined;
+  private latestAt = 0;
   private readonly listeners = new Set<(p: LoadProgress) => void>();
 
   constructor(private readonly waitMs: number) {}
@@ -69,6 +70,7 @@ export class SqlLoadGate {
   /** The planner's progress option: remembered for the "still loading" answer and sent to the waiting calls. */
   readonly report = (p: LoadProgress): void => {
     this.latest = p;
+    this.latestAt = Date.now();
     for (const listener of this.listeners) {
       listener(p);
     }
@@ -102,7 +104,7 @@ export class SqlLoadGate {
 
   private stillLoading(tool: string): string {
     return (
-      `Still loading the schema into the embedded PostgreSQL (${LoadReporter.describe(this.latest)}); nothing was planned yet. ` +
+      `Still loading the schema into the embedded PostgreSQL (${LoadReporter.describe(this.latest, this.latest ? Date.now() - this.latestAt : 0)}); nothing was planned yet. ` +
       `The load goes on in the background: call ${tool} again in a few seconds and it will answer from the loaded database. ` +
       'This happens once per schema: the loaded database is saved as a snapshot that later sessions start from.'
     );

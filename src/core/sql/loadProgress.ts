@@ -5,7 +5,7 @@
  * when it answers "still loading".
  */
 
-export type LoadPhase = 'reading' | 'started' | 'schema' | 'data' | 'snapshot' | 'ready';
+export type LoadPhase = 'starting' | 'started' | 'schema' | 'data' | 'snapshot' | 'ready';
 
 export interface LoadProgress {
   readonly phase: LoadPhase;
@@ -55,8 +55,11 @@ export class LoadReporter {
     }
   }
 
-  reading(files: number): void {
-    this.emit({ phase: 'reading', message: `reading ${files} schema file${files === 1 ? '' : 's'}` }, 1);
+  starting(files: number, fromSnapshot: boolean): void {
+    const message = fromSnapshot
+      ? 'starting the embedded PostgreSQL from the saved schema snapshot'
+      : `starting the embedded PostgreSQL to apply ${files} schema file${files === 1 ? '' : 's'}`;
+    this.emit({ phase: 'starting', message, fromSnapshot }, 1);
   }
 
   started(fromSnapshot: boolean, files: number, ms: number): void {
@@ -104,15 +107,16 @@ export class LoadReporter {
     this.emit({ phase: 'ready', message, fromSnapshot, snapshotSaved, ...(this.tables.size > 0 ? { tablesFilled: this.tables.size, tablesTotal: this.tables.size } : {}) }, this.total ?? 3);
   }
 
-  /** How far the load is, for a "still loading" answer. */
-  static describe(p: LoadProgress | undefined): string {
+  /** How far the load is, for a "still loading" answer; `sinceMs`: time since that report came. */
+  static describe(p: LoadProgress | undefined, sinceMs = 0): string {
     if (!p) {
       return 'starting';
     }
-    if (p.tablesTotal !== undefined && p.phase !== 'ready') {
-      return `${p.tablesFilled ?? 0} of ${p.tablesTotal} tables filled, ${seconds(p.elapsedMs)} so far`;
+    const so = `${seconds(p.elapsedMs + sinceMs)} so far`;
+    if (p.tablesTotal !== undefined && p.phase === 'data') {
+      return `${p.tablesFilled ?? 0} of ${p.tablesTotal} tables filled, ${so}`;
     }
-    return `${p.message}, ${seconds(p.elapsedMs)} so far`;
+    return `${p.message}, ${so}`;
   }
 }
 

@@ -318,7 +318,6 @@ class Planner implements QueryPlanner {
   private async load(rows: number, table: string | undefined, progress = new LoadReporter(this.options.progress, this.options.snapshotAfterLoad)): Promise<Loaded> {
     const t0 = Date.now();
     const sources = this.sources ?? (await this.discover());
-    progress.reading(sources.files.length);
     const signature = await sourcesSignature(sources);
     const texts = new Map<string, string>();
     const hash = createHash('sha256').update(`${LOADER_VERSION}|${rows}|${table ?? ''}|${this.options.seed ?? 42}|${sources.tool}|`);
@@ -344,6 +343,7 @@ class Planner implements QueryPlanner {
     const snapshot = path.join(this.cacheDir(), `${key}.tgz`);
     const cached = await readCache(path.join(this.cacheDir(), `${key}.json`));
     const useSnapshot = cached !== undefined && fs.existsSync(snapshot);
+    progress.starting(sources.files.length, useSnapshot);
     const base = assets ? path.join(assets, 'base-datadir.tgz') : undefined;
     const worker = new PgliteWorker(findWorker(this.options.workerPath), this.options.timeoutMs ?? 60_000);
     try {

@@ -161,7 +161,7 @@ describe('sql: schema load progress', () => {
     const seen: LoadProgress[] = [];
     const r = new LoadReporter((p) => seen.push(p), true);
     const logged: string[] = [];
-    r.reading(3);
+    r.starting(3, false);
     r.started(false, 3, 1200);
     r.schemaApplied(['public.users', 'public.orders'], 800);
     const log = r.dataLog((s) => logged.push(s));
@@ -176,7 +176,7 @@ describe('sql: schema load progress', () => {
     assert.deepEqual(
       seen.map((p) => [p.phase, p.step, p.total ?? null, p.tablesFilled ?? null]),
       [
-        ['reading', 1, null, null],
+        ['starting', 1, null, null],
         ['started', 2, null, null],
         ['schema', 3, 8, 0],
         ['data', 4, 8, 1],
@@ -188,6 +188,7 @@ describe('sql: schema load progress', () => {
     );
     assert.match(seen[seen.length - 1].message, /^loaded in [\d.]+ s, snapshot saved$/);
     assert.equal(LoadReporter.describe(seen[4]).replace(/[\d.]+ s/, 'T'), '2 of 2 tables filled, T so far');
+    assert.equal(LoadReporter.describe({ ...seen[0], elapsedMs: 100 }, 44_900), 'starting the embedded PostgreSQL to apply 3 schema files, 45 s so far');
   });
 
   it('from a snapshot: started then ready; a log shows about ten data lines', () => {
