@@ -1,4 +1,4 @@
-import { isCoveredByIndex, type ForeignKeyModel } from '../sql/schemaModel';
+import { isCoveredByIndex, schemaForFile, type ForeignKeyModel } from '../sql/schemaModel';
 import type { Rule, RuleFix } from '../types';
 
 function indexFix(fk: ForeignKeyModel, text: string, createdHere: boolean): RuleFix {
@@ -26,8 +26,10 @@ export const fkWithoutIndex: Rule = {
     needsSchema: true,
     docs: {
       what:
-        "Builds a model of the workspace schema from every .sql file (schema dumps and migrations, in path order) and reports each foreign key whose columns are not the leading columns of some index " +
-        "on the referencing table — a primary key, a UNIQUE constraint or a CREATE INDEX, in any file, and not dropped later. Partial indexes do not count. The finding sits on the key's definition.",
+        'Builds a model of the schema from the .sql files of each migration set (a folder of ordered migrations such as Prisma\'s migrations/*/migration.sql, or a dump\'s folder; each set is its own schema), ' +
+        'applying later DDL — dropped constraints, columns and tables, renamed tables, columns and constraints, CREATE TABLE IF NOT EXISTS of an existing table — ' +
+        "and reports each foreign key of the final schema whose columns are not the leading columns of some index on the referencing table (a primary key, a UNIQUE constraint or a CREATE INDEX, " +
+        "composite ones included when the key's columns lead). Partial indexes do not count. The finding sits on the key's last definition, once.",
       why:
         'PostgreSQL indexes the referenced side of a foreign key, never the referencing side. Every join from parent to children, every `WHERE customer_id = $1`, ' +
         'and every DELETE or key UPDATE on the parent (which must check for children) scans the whole child table, and the cascading check holds locks while it does.',
@@ -41,7 +43,7 @@ export const fkWithoutIndex: Rule = {
     if (!ctx.isSqlFile) {
       return;
     }
-    for (const table of ctx.schema.tables.values()) {
+    for (const table of schemaForFile(ctx.schema, ctx.path).tables.values()) {
       for (const fk of table.foreignKeys) {
         if (fk.file !== ctx.path || isCoveredByIndex(table, fk.columns)) {
           continue;
@@ -65,12 +67,50 @@ export const fkWithoutIndex: Rule = {
         code: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n',
         schema: [{ path: 'db/002_index.sql', text: 'CREATE INDEX CONCURRENTLY b_a ON b (a_id);\n' }],
       },
+      {
+        name: 'key dropped by its default name in a later migration',
+        path: 'prisma/migrations/20240101_init/migration.sql',
+        code: 'CREATE TABLE "Team" (id text PRIMARY KEY);\nCREATE TABLE "Member" (id text PRIMARY KEY, "teamId" text);\nALTER TABLE "Member" ADD FOREIGN KEY ("teamId") REFERENCES "Team"(id);\n',
+        schema: [{ path: 'prisma/migrations/20240301_drop_team/migration.sql', text: 'ALTER TABLE "Member" DROP CONSTRAINT "Member_teamId_fkey";\nALTER TABLE "Member" DROP COLUMN "teamId";\n' }],
+      },
+      {
+        name: 'covered by a composite index created after a rename',
+        path: 'db/migrations/001_init.sql',
+        code: 'CREATE TABLE project (id int PRIMARY KEY);\nCREATE TABLE app (id int PRIMARY KEY, project_id int REFERENCES project (id));\n',
+        schema: [{ path: 'db/migrations/002_rename.sql', text: 'ALTER TABLE app RENAME TO service;\nCREATE UNIQUE INDEX service_project_name ON service (project_id, id);\n' }],
+      },
+      {
+        name: 'another migration set with the same table name',
+        path: 'services/billing/migrations/001.sql',
+        code: 'CREATE TABLE account (id int PRIMARY KEY);\nCREATE TABLE invoice (id int PRIMARY KEY, account_id int REFERENCES account (id));\nCREATE INDEX invoice_account_idx ON invoice (account_id);\n',
+        schema: [{ path: 'services/search/migrations/001.sql', text: 'CREATE TABLE invoice (id int PRIMARY KEY, account_id int);\n' }],
+      },
     ],
     invalid: [
       { name: 'inline reference', path: 'schema.sql', code: 'CREATE TABLE customers (id bigint PRIMARY KEY);\nCREATE TABLE orders (\n  id bigint PRIMARY KEY,\n  customer_id bigint NOT NULL REFERENCES customers (id)\n);\n', lines: [4] },
       { name: 'alter table add constraint', path: 'm.sql', code: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int);\nALTER TABLE b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES a (id);\n', lines: [3] },
       { name: 'index on the wrong leading column', path: 's.sql', code: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, x int, a_id int REFERENCES a);\nCREATE INDEX ON b (x, a_id);\n', lines: [2] },
       { name: 'index dropped', path: 's.sql', code: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a);\nCREATE INDEX b_a ON b (a_id);\nDROP INDEX b_a;\n', lines: [2] },
+      {
+        name: 'dropped and re-created: reported once, where it ends up',
+        path: 'migrations/002_cascade.sql',
+        code: 'ALTER TABLE b DROP CONSTRAINT b_a_id_fkey;\nALTER TABLE b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES a (id) ON DELETE CASCADE;\n',
+        schema: [{ path: 'migrations/001_init.sql', text: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n' }],
+        lines: [2],
+      },
+      {
+        name: 'CREATE TABLE IF NOT EXISTS keeps the first definition',
+        path: 'db/schema.sql',
+        code: 'CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\nCREATE TABLE IF NOT EXISTS b (id int PRIMARY KEY, a_id int);\n',
+        lines: [2],
+      },
+      {
+        name: 'not hidden by an index in another migration set',
+        path: 'services/billing/migrations/001.sql',
+        code: 'CREATE TABLE account (id int PRIMARY KEY);\nCREATE TABLE invoice (id int PRIMARY KEY, account_id int REFERENCES account (id));\n',
+        schema: [{ path: 'services/search/migrations/001.sql', text: 'CREATE TABLE invoice (id int PRIMARY KEY, account_id int);\nCREATE INDEX invoice_account_idx ON invoice (account_id);\n' }],
+        lines: [2],
+      },
     ],
   },
 };

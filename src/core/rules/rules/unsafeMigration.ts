@@ -1,11 +1,15 @@
 import { fieldsOf, list, names, nodeOf, walk } from '../sql/ast';
-import { typeOf, type SchemaModel } from '../sql/schemaModel';
+import { schemaForFile, typeBeforeKey, typeOf, type SchemaModel } from '../sql/schemaModel';
 import type { SqlStatement } from '../sql/sqlText';
-import type { CodeFile } from '../engine/codeFile';
+import { isUnboundedText, typeChangeRewrites, type ColumnType } from '../sql/typeChange';
+import { alembicProblems } from '../recognisers/alembicMigration';
+import { createdTables, inRollbackFunction, isSqliteMigration, sqlRollbackStart } from '../recognisers/migrationCode';
 import type { Rule, RuleFix, SqlRuleContext } from '../types';
 
 const MIGRATION_CODE_PATH = /(^|\/)(migrations?|migrate|alembic|versions)\/|migration/i;
 const VOLATILE_DEFAULTS = new Set(['random', 'gen_random_uuid', 'uuid_generate_v4', 'uuid_generate_v1', 'clock_timestamp', 'timeofday', 'nextval']);
+/** Types whose column default is nextval(): adding one fills every row from a sequence. */
+const SERIAL_TYPES = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 
 interface Problem {
   readonly location: unknown;
@@ -13,20 +17,12 @@ interface Problem {
   readonly fix?: (st: SqlStatement, ctx: SqlRuleContext) => RuleFix | undefined;
 }
 
-/** Tables created earlier in the same file: changing them locks nothing anyone uses yet. */
-function createdTables(statements: readonly SqlStatement[], upTo: SqlStatement): Set<string> {
-  const out = new Set<string>();
-  for (const st of statements) {
-    if (st === upTo) {
-      break;
-    }
-    const f = fieldsOf(st.stmt, 'CreateStmt') ?? fieldsOf(st.stmt, 'CreateTableAsStmt');
-    const rel = (f?.relation ?? (f?.into as { rel?: unknown } | undefined)?.rel) as { relname?: string } | undefined;
-    if (rel?.relname) {
-      out.add(rel.relname.toLowerCase());
-    }
-  }
-  return out;
+/** What problemsOf needs to know about where a statement sits. */
+interface StatementScope {
+  /** True when the table was created earlier in the same migration. */
+  isNew(table: string): boolean;
+  /** The column's type before this statement, when the schema knows it. */
+  typeBefore(table: string, column: string): ColumnType | undefined;
 }
 
 function defaultIsVolatile(expr: unknown): boolean {
@@ -42,22 +38,14 @@ function defaultIsVolatile(expr: unknown): boolean {
   return volatile;
 }
 
-/** A type change PostgreSQL does without rewriting: to text, or to a longer (or unlimited) varchar, from varchar/text. */
-function isBinaryCompatibleChange(schema: SchemaModel, table: string, column: string, typeName: unknown): boolean {
-  const old = schema.tables.get(table)?.columns.get(column);
-  const next = typeOf(typeName);
-  if (!old) {
+/** USING with anything but the column itself (or one cast of it, judged by the types) recomputes every value. */
+function hasRewritingUsing(col: Record<string, unknown> | undefined, column: string): boolean {
+  const using = col?.raw_default;
+  if (!using) {
     return false;
   }
-  if (old.type === 'varchar' || old.type === 'text') {
-    if (next.name === 'text') {
-      return true;
-    }
-    if (next.name === 'varchar') {
-      return next.length === undefined || (old.type === 'varchar' && old.typeLength !== undefined && next.length >= old.typeLength);
-    }
-  }
-  return false;
+  const ref = fieldsOf(using, 'ColumnRef') ?? fieldsOf(fieldsOf(using, 'TypeCast')?.arg, 'ColumnRef');
+  return !ref || names(ref.fields).pop()?.toLowerCase() !== column;
 }
 
 const concurrentlyFix = (st: SqlStatement, ctx: SqlRuleContext): RuleFix | undefined => {
@@ -75,22 +63,29 @@ const concurrentlyFix = (st: SqlStatement, ctx: SqlRuleContext): RuleFix | undef
   return { title: 'Use CREATE INDEX CONCURRENTLY (the migration must not run in a transaction)', edits: [{ line, endLine: line, text: replaced }] };
 };
 
-function problemsOf(st: SqlStatement, isNew: (t: string) => boolean, schema: SchemaModel): Problem[] {
+/** A table name as the statement gives it; an interpolated name (`dyn_1`) shown as the code that supplies it. */
+function tableShown(st: SqlStatement, relname: string): string {
+  const dyn = /^dyn_(\d+)$/.exec(relname);
+  const expr = dyn ? st.source?.value.dynamic[Number(dyn[1]) - 1] : undefined;
+  return expr ? expr.text : relname.toLowerCase();
+}
+
+function problemsOf(st: SqlStatement, scope: StatementScope): Problem[] {
   const node = nodeOf(st.stmt);
   if (!node) {
     return [];
   }
   const [type, f] = node;
   const out: Problem[] = [];
-  const table = String((f.relation as { relname?: string } | undefined)?.relname ?? '').toLowerCase();
-  if (type === 'IndexStmt' && !f.concurrent && table && !isNew(table)) {
+  const table = tableShown(st, String((f.relation as { relname?: string } | undefined)?.relname ?? ''));
+  if (type === 'IndexStmt' && !f.concurrent && table && !scope.isNew(table)) {
     out.push({
       location: (f.relation as { location?: number }).location,
       message: `CREATE INDEX on existing table \`${table}\` without CONCURRENTLY blocks every write to it until the index is built.`,
       fix: concurrentlyFix,
     });
   }
-  if (type !== 'AlterTableStmt' || !table || isNew(table)) {
+  if (type !== 'AlterTableStmt' || !table || scope.isNew(table)) {
     return out;
   }
   for (const c of list(f.cmds)) {
@@ -106,7 +101,9 @@ function problemsOf(st: SqlStatement, isNew: (t: string) => boolean, schema: Sch
         const notNull = cons.some((x) => x.contype === 'CONSTR_NOTNULL' || x.contype === 'CONSTR_PRIMARY');
         const def = cons.find((x) => x.contype === 'CONSTR_DEFAULT');
         const name = String(col?.colname ?? '');
-        if (notNull && !def && !cons.some((x) => x.contype === 'CONSTR_IDENTITY' || x.contype === 'CONSTR_GENERATED')) {
+        if (SERIAL_TYPES.has(typeOf(col?.typeName).name)) {
+          out.push({ location: col?.location, message: `ADD COLUMN \`${name}\` ${typeOf(col?.typeName).name} fills every row of \`${table}\` from a sequence: a rewrite under an exclusive lock.` });
+        } else if (notNull && !def && !cons.some((x) => x.contype === 'CONSTR_IDENTITY' || x.contype === 'CONSTR_GENERATED')) {
           out.push({ location: col?.location, message: `ADD COLUMN \`${name}\` NOT NULL without a DEFAULT fails on a table that has rows; add it nullable, backfill, then set NOT NULL.` });
         } else if (def && defaultIsVolatile(def.raw_expr)) {
           out.push({ location: col?.location, message: `ADD COLUMN \`${name}\` with a volatile DEFAULT rewrites all of \`${table}\` under an exclusive lock.` });
@@ -127,7 +124,9 @@ function problemsOf(st: SqlStatement, isNew: (t: string) => boolean, schema: Sch
         break;
       case 'AT_AlterColumnType': {
         const column = String(cmd.name ?? '').toLowerCase();
-        if (!isBinaryCompatibleChange(schema, table, column, col?.typeName)) {
+        const next = typeOf(col?.typeName);
+        const rewrites = typeChangeRewrites(scope.typeBefore(table, column), { name: next.name, mods: next.mods }, hasRewritingUsing(col, column));
+        if (rewrites === true || (rewrites === undefined && !isUnboundedText({ name: next.name, mods: next.mods }))) {
           out.push({ location: col?.location, message: `Changing the type of \`${table}.${column}\` rewrites the table and its indexes under an exclusive lock.` });
         }
         break;
@@ -142,44 +141,21 @@ function problemsOf(st: SqlStatement, isNew: (t: string) => boolean, schema: Sch
   return out;
 }
 
-/** The first positional argument's literal text (a table name), when it is a plain string. */
-function literalArg(file: CodeFile, node: unknown): string | undefined {
-  const n = node as Parameters<CodeFile['stringValue']>[0] | undefined;
-  const v = n ? file.stringValue(n) : undefined;
-  return v && v.dynamic.length === 0 ? v.text.toLowerCase() : undefined;
-}
-
-function isTrue(node: ReturnType<CodeFile['keywordArg']>): boolean {
-  return !!node && node.text === 'True';
-}
-
-/** Alembic operations (`op.create_index`, `op.add_column`, …) in a Python migration. */
-function checkAlembic(file: CodeFile, report: (node: Parameters<CodeFile['stringValue']>[0], message: string) => void): void {
-  const calls = file.calls().filter((c) => c.path.length === 2 && c.path[0] === 'op');
-  const created = new Set(calls.filter((c) => c.method === 'create_table').map((c) => literalArg(file, file.positional(c)[0])).filter((t): t is string => !!t));
-  for (const c of calls) {
-    const args = file.positional(c);
-    const table = literalArg(file, c.method === 'create_index' ? args[1] : c.method === 'create_foreign_key' ? args[1] : args[0]);
-    if (!table || created.has(table) || file.hasSplat(c)) {
-      continue;
-    }
-    if (c.method === 'create_index' && !isTrue(file.keywordArg(c, 'postgresql_concurrently'))) {
-      report(c.node, `op.create_index on existing table \`${table}\` without postgresql_concurrently=True blocks writes to it until the index is built.`);
-    } else if (c.method === 'create_foreign_key' && !isTrue(file.keywordArg(c, 'postgresql_not_valid'))) {
-      report(c.node, `op.create_foreign_key on \`${table}\` validates every row while blocking writes; pass postgresql_not_valid=True and validate in a later migration.`);
-    } else if (c.method === 'add_column') {
-      const column = args[1] ? file.callAt(args[1]) : undefined;
-      if (column && column.method === 'Column' && file.keywordArg(column, 'nullable')?.text === 'False' && !file.keywordArg(column, 'server_default')) {
-        report(c.node, `op.add_column with nullable=False and no server_default fails on \`${table}\` once it has rows; add it nullable, backfill, then alter it.`);
+function scopeOf(ctx: SqlRuleContext, st: SqlStatement, created: ReturnType<typeof createdTables>, schema: SchemaModel): StatementScope {
+  // a code string's statements share the string's offsets: a table created anywhere in it counts
+  const at = st.source ? st.end : st.start;
+  return {
+    isNew: (t) => created.has(t, at),
+    typeBefore: (table, column) => {
+      const before = ctx.schema.typesBefore?.get(typeBeforeKey(ctx.path, st.start, table, column));
+      if (before) {
+        return before;
       }
-    } else if (c.method === 'alter_column') {
-      if (file.keywordArg(c, 'type_')) {
-        report(c.node, `op.alter_column(type_=…) on \`${table}\` rewrites the table and its indexes under an exclusive lock.`);
-      } else if (file.keywordArg(c, 'nullable')?.text === 'False') {
-        report(c.node, `op.alter_column(nullable=False) on \`${table}\` scans the whole table under an exclusive lock; add a CHECK (… IS NOT NULL) NOT VALID constraint and validate it first.`);
-      }
-    }
-  }
+      const now = schema.tables.get(table)?.columns.get(column);
+      // a .sql file's change is in the model already: without a recorded "before", the type is unknown
+      return now && !ctx.isSqlFile ? { name: now.type, mods: now.typeMods ?? [] } : undefined;
+    },
+  };
 }
 
 export const unsafeMigration: Rule = {
@@ -191,9 +167,13 @@ export const unsafeMigration: Rule = {
     languages: ['sql', 'typescript', 'javascript', 'python'],
     docs: {
       what:
-        'Reports, on tables not created earlier in the same file (SQL, or Alembic `op.*` operations in a Python migration): `CREATE INDEX` without `CONCURRENTLY`; `ADD COLUMN … NOT NULL` without a default; a default that is ' +
-        'volatile (`gen_random_uuid()`, `clock_timestamp()`); a foreign key or CHECK constraint added without `NOT VALID`; a UNIQUE/PRIMARY KEY constraint built in place; ' +
-        'a column type change that rewrites the table (widening a varchar or changing it to text, known from the schema, is fine); and `SET NOT NULL`. ' +
+        'Reports, in the forward part of a PostgreSQL migration (SQL, or Alembic `op.*` operations in a Python migration) and on tables the same migration did not create: ' +
+        '`CREATE INDEX` without `CONCURRENTLY`; `ADD COLUMN … NOT NULL` without a default; a default that is volatile (`gen_random_uuid()`, a `serial` column); ' +
+        'a foreign key or CHECK constraint added without `NOT VALID`; a UNIQUE/PRIMARY KEY constraint built in place; `SET NOT NULL`; and a column type change that rewrites the table ' +
+        '(narrowing a varchar, int → bigint, a USING expression, most other changes) — widening a varchar, varchar → text, dropping a length limit or raising a numeric precision at the same scale does not rewrite and is not reported. ' +
+        'The previous type comes from the statement (Alembic `existing_type`) or from the schema of the earlier migrations of the same set. ' +
+        'Tables created in the same migration count whether made by SQL (also SQL the parser rejects), `op.create_table`, Knex/Kysely `createTable` or TypeORM `new Table`, and renamed afterwards. ' +
+        'Rollbacks (`downgrade()`, `down()`, `*.down.sql`, `-- +goose Down`) and SQLite migrations are not read. ' +
         'It reads .sql files and the SQL strings of migration code (files under migrations/, alembic versions/, …).',
       why:
         'These statements take an ACCESS EXCLUSIVE or SHARE lock for as long as they scan or rewrite the table. On a large table that is minutes during which every ' +
@@ -208,17 +188,25 @@ export const unsafeMigration: Rule = {
     },
   },
   checkCode(ctx) {
-    if (ctx.file.spec.ruleLanguage === 'python' && MIGRATION_CODE_PATH.test(ctx.file.path)) {
-      checkAlembic(ctx.file, (node, message) => ctx.report({ node, message }));
+    if (ctx.file.spec.ruleLanguage === 'python' && MIGRATION_CODE_PATH.test(ctx.file.path) && !isSqliteMigration(ctx.file.path, ctx.file.text)) {
+      for (const p of alembicProblems(ctx.file)) {
+        ctx.report(p);
+      }
     }
   },
   checkSql(ctx) {
-    if (!ctx.isSqlFile && !MIGRATION_CODE_PATH.test(ctx.path)) {
+    if ((!ctx.isSqlFile && !MIGRATION_CODE_PATH.test(ctx.path)) || isSqliteMigration(ctx.path, ctx.text)) {
       return;
     }
+    const created = createdTables(ctx.text, ctx.code);
+    const rollbackFrom = ctx.isSqlFile ? sqlRollbackStart(ctx.path, ctx.text) : undefined;
+    const schema = schemaForFile(ctx.schema, ctx.path);
     for (const st of ctx.statements) {
-      const created = createdTables(ctx.statements, st);
-      for (const p of problemsOf(st, (t) => created.has(t), ctx.schema)) {
+      const inRollback = st.source ? !!ctx.code && inRollbackFunction(ctx.code, st.source.node) : rollbackFrom !== undefined && st.start >= rollbackFrom;
+      if (inRollback) {
+        continue;
+      }
+      for (const p of problemsOf(st, scopeOf(ctx, st, created, schema))) {
         const fix = p.fix?.(st, ctx);
         if (st.source) {
           ctx.report({ node: st.source.node, message: p.message });
@@ -247,6 +235,23 @@ export const unsafeMigration: Rule = {
         code: 'def upgrade():\n    with op.get_context().autocommit_block():\n        op.create_index("ix_users_email", "users", ["email"], postgresql_concurrently=True)\n    op.add_column("users", sa.Column("plan", sa.Text(), nullable=False, server_default="free"))\n    op.create_table("audit", sa.Column("id", sa.Integer(), primary_key=True))\n    op.create_index("ix_audit_id", "audit", ["id"])\n',
       },
       { name: 'migration code with concurrent index', path: 'src/migrations/1700000000000-AddIdx.ts', code: "await queryRunner.query('CREATE INDEX CONCURRENTLY users_email_idx ON users (email)');" },
+      { name: 'kysely table created earlier in up()', path: 'src/db/migrations/20250101T000000Z-queue.ts', code: "export async function up(db) {\n  await db.schema.createTable('work_item').addColumn('id', 'serial', (c) => c.primaryKey()).execute()\n  await sql`CREATE INDEX work_item_open_idx ON work_item (id) WHERE done = false`.execute(db)\n}\n" },
+      { name: 'index in a down() rollback', path: 'src/migrations/1700000000001-AddIdx.ts', code: "export class AddIdx {\n  async up(q) {}\n  async down(q) {\n    await q.query('CREATE INDEX users_email_idx ON users (email)');\n  }\n}\n" },
+      { name: 'sqlite migration', path: 'server/migration/sqlite/1600000000000-Init.ts', code: "export class Init {\n  async up(q) {\n    await q.query(`CREATE TABLE \"tmp_user\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL)`);\n    await q.query(`CREATE INDEX \"IDX_email\" ON \"account\" (\"email\")`);\n  }\n}\n" },
+      { name: 'goose down half', path: 'db/migrations/00042_orders_status.sql', code: '-- +goose Up\nCREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);\n-- +goose Down\nDROP INDEX orders_status_idx;\nCREATE INDEX orders_old_idx ON orders (created_at);\n' },
+      { name: 'new table renamed into place', path: 'migrations/007.sql', code: 'CREATE TABLE accounts_new (id bigint PRIMARY KEY, email text);\nALTER TABLE accounts_new RENAME TO accounts;\nCREATE INDEX accounts_email_idx ON accounts (email);\n' },
+      { name: 'varchar to text and limit dropped', path: 'migrations/008.sql', code: 'ALTER TABLE notes ALTER COLUMN body TYPE text;\nALTER TABLE notes ALTER COLUMN title TYPE varchar;\n' },
+      {
+        name: 'numeric precision raised at the same scale',
+        path: 'migrations/009.sql',
+        code: 'ALTER TABLE prices ALTER COLUMN amount TYPE numeric(14, 2);\n',
+        schema: [{ path: 'migrations/001.sql', text: 'CREATE TABLE prices (id int PRIMARY KEY, amount numeric(10, 2));' }],
+      },
+      {
+        name: 'alembic varchar widened, downgrade and already-not-null',
+        path: 'alembic/versions/9c1d_widen_name.py',
+        code: 'def upgrade():\n    op.alter_column("users", "name", existing_type=sa.VARCHAR(length=100), type_=sa.String(length=255))\n    op.alter_column("users", "bio", existing_type=sa.String(50), type_=sa.Text())\n    op.alter_column("users", "email", existing_nullable=False, nullable=False, new_column_name="mail")\n\n\ndef downgrade():\n    op.create_index("ix_users_name", "users", ["name"])\n',
+      },
     ],
     invalid: [
       { name: 'blocking index', path: 'migrations/002.sql', code: 'CREATE INDEX orders_status_idx\n  ON orders (status);\n', lines: [2] },
@@ -261,6 +266,34 @@ export const unsafeMigration: Rule = {
         lines: [2, 3],
       },
       { name: 'in a knex migration', path: 'db/migrations/20240101_add_idx.js', code: "exports.up = (knex) => knex.raw('CREATE INDEX users_email_idx ON users (email)');\n", lines: [1] },
+      {
+        name: 'varchar narrowed (previous type from the earlier migration)',
+        path: 'migrations/010.sql',
+        code: 'ALTER TABLE users ALTER COLUMN name TYPE varchar(50);\n',
+        schema: [{ path: 'migrations/001.sql', text: 'CREATE TABLE users (id int PRIMARY KEY, name varchar(100));' }],
+        lines: [1],
+      },
+      { name: 'enum swapped through USING', path: 'prisma/migrations/20240101_enum/migration.sql', code: 'ALTER TABLE "Task" ALTER COLUMN "state" TYPE "State_new" USING ("state"::text::"State_new");\n', lines: [1] },
+      { name: 'serial column added', path: 'migrations/011.sql', code: 'ALTER TABLE order_lines ADD COLUMN id SERIAL PRIMARY KEY;\n', lines: [1] },
+      {
+        name: 'alembic narrowing and int to bigint',
+        path: 'alembic/versions/7e2f_types.py',
+        code: 'def upgrade():\n    op.alter_column("users", "code", existing_type=sa.VARCHAR(length=64), type_=sa.String(length=16))\n    op.alter_column("events", "id", existing_type=sa.INTEGER(), type_=sa.BigInteger())\n',
+        lines: [2, 3],
+      },
+      { name: 'index on a table created in another migration', path: 'src/db/migrations/20250102T000000Z-idx.ts', code: "export async function up(db) {\n  await sql`CREATE INDEX work_item_owner_idx ON work_item (owner)`.execute(db)\n}\n", lines: [2] },
+      {
+        name: 'one file of versioned migrations: a table created in an earlier version is not new',
+        path: 'src/migrations.ts',
+        code: "export const versions = (schema) => [\n  { version: 1, install: [`CREATE TABLE ${schema}.task (id uuid PRIMARY KEY, queue text)`, `CREATE INDEX task_queue ON ${schema}.task (queue)`] },\n  { version: 2, install: [`CREATE INDEX task_id_queue ON ${schema}.task (id, queue)`] },\n]\n",
+        lines: [3],
+      },
+      {
+        name: 'alembic unique constraint on an existing table, not on the one it creates',
+        path: 'alembic/versions/5d3e_unique.py',
+        code: 'def upgrade():\n    op.create_table("tag", sa.Column("id", sa.Integer()), sa.Column("name", sa.String()))\n    op.create_unique_constraint("uq_tag_name", "tag", ["name"])\n    op.create_unique_constraint(None, "task", ["resource_id", "incident_id"])\n',
+        lines: [4],
+      },
     ],
   },
 };
