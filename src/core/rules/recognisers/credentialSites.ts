@@ -252,7 +252,7 @@ function sinkSites(file: CodeFile, out: CredentialSite[]): void {
       push(out, file, m, site.args[2], 'password', { position: 'argument' });
     }
     // requests: auth=("user", "…")
-    for (const a of site.args) {
+    for (const a of file.spec.argumentList === 'argument_list' ? site.args : []) {
       if (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'auth') {
         const tuple = a.childForFieldName('value');
         const parts = tuple?.type === 'tuple' ? tuple.namedChildren.filter((c): c is Node => !!c) : [];
@@ -264,10 +264,19 @@ function sinkSites(file: CodeFile, out: CredentialSite[]): void {
   }
 }
 
+/** Lines that mention a credential word: named sites start on one (a cheap filter before reading the tree). */
+const CREDENTIAL_WORD = /pass|pwd|secret|token|key|auth|cred|bearer/i;
+
 /** Every credential site of a file, in source order. */
 export function credentialSites(file: CodeFile, configFile: boolean): CredentialSite[] {
   const out: CredentialSite[] = [];
-  const all = file.root.descendantsOfType([...NAMED_TYPES, ...COMPARE_TYPES]).filter((n): n is Node => !!n);
+  const rows = new Set<number>();
+  file.text.split('\n').forEach((line, row) => {
+    if (CREDENTIAL_WORD.test(line)) {
+      rows.add(row);
+    }
+  });
+  const all = file.root.descendantsOfType([...NAMED_TYPES, ...COMPARE_TYPES]).filter((n): n is Node => !!n && rows.has(n.startPosition.row));
   namedSites(file, all.filter((n) => NAMED_TYPES.includes(n.type)), configFile, out);
   operatorSites(file, all.filter((n) => COMPARE_TYPES.includes(n.type)), out);
   envDefaultSites(file, out);
