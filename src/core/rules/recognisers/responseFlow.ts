@@ -17,7 +17,7 @@ const BOUNDING_MEMBERS = new Set([
   'includes', 'has', 'find', 'findIndex', 'indexOf', 'exec_count', 'is_empty', 'isEmpty', 'paginate', 'page',
 ]);
 /** Calls that take the rows and give a bounded result. */
-const BOUNDING_CALLS = /^(len|bool|any|all_?|exists|get_object_or_404|paginate\w*|Paginator|\w*Paginator|\w*paginate\w*|min|max|sum|count|isEmpty|size)$/i;
+const BOUNDING_CALLS = /^(len|bool|any|exists|get_object_or_404|Prefetch|paginate\w*|Paginator|\w*Paginator|\w*paginate\w*|min|max|sum|count|isEmpty|size)$/i;
 /** Calls whose result is the response. */
 const RESPONSE_CALLS = new Set([
   'json', 'send', 'jsonp', 'render', 'end', 'write', 'ok', 'created', 'html', 'body', 'success',
@@ -98,7 +98,7 @@ function follow(w: Walk, start: Node): Flow {
       }
       const site = file.callAt(call);
       const name = site?.method ?? '';
-      if (BOUNDING_CALLS.test(name)) {
+      if (BOUNDING_CALLS.test(name) || (name === 'all' && site?.path.length === 1)) {
         return 'bounded';
       }
       if (RESPONSE_CALLS.has(name) || (site?.isNew && site.method === 'Response')) {

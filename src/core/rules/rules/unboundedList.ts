@@ -133,6 +133,32 @@ function isPaginated(file: CodeFile, node: Node): boolean {
   return !!call && /paginat/i.test(call.method);
 }
 
+/**
+ * A helper of this file that returns the rows (`function listTags() { return repo.find(); }`)
+ * called by a request handler that sends its result (`res.json(await listTags())`): the helper's name.
+ */
+function handlerOneCallAway(file: CodeFile, node: Node): string | undefined {
+  const fn = file.enclosingFunction(node);
+  if (!fn) {
+    return undefined;
+  }
+  const decl = file.parentOf(fn);
+  const name = fn.childForFieldName('name')?.text ?? (decl?.type === 'variable_declarator' ? decl.childForFieldName('name')?.text : undefined);
+  if (!name || flowOf(file, fn, node) !== 'response') {
+    return undefined;
+  }
+  for (const call of file.calls()) {
+    if (call.method !== name || call.path.length > 2 || (call.path.length === 2 && !/^(this|self|cls)$/.test(call.path[0]))) {
+      continue;
+    }
+    const handler = enclosingHandler(file, call.node);
+    if (handler && handler.id !== fn.id && flowOf(file, handler, call.node) === 'response') {
+      return name;
+    }
+  }
+  return undefined;
+}
+
 const SQL_WRAPPERS = new Set(['text', 'sql', 'raw', 'SQL', 'Prisma.sql']);
 
 /** The call that runs SQL text `node` (directly, through `text(…)`, or through a variable holding it). */
@@ -210,8 +236,16 @@ export const unboundedList: Rule = {
     for (const call of file.calls()) {
       const hit = unboundedOrmCall(file, call);
       const handler = hit && enclosingHandler(file, call.node);
-      if (hit && handler && flowOf(file, handler, hit.node) === 'response') {
+      if (!hit) {
+        continue;
+      }
+      if (handler && flowOf(file, handler, hit.node) === 'response') {
         ctx.report({ node: hit.node, message: `\`${hit.label}\` in a request handler returns every matching row; add a page size (take/limit) and pagination.` });
+        continue;
+      }
+      const via = handler ? undefined : handlerOneCallAway(file, hit.node);
+      if (via) {
+        ctx.report({ node: hit.node, message: `\`${hit.label}\` returns every matching row to a request handler (through \`${via}()\`); add a page size (take/limit) and pagination.` });
       }
     }
   },
@@ -254,6 +288,7 @@ export const unboundedList: Rule = {
       { name: 'typeorm rows picked by ids', path: 'users.ts', code: "router.post('/users/bulk', async (req, res) => {\n  const users = await userRepository.find({ where: { id: In(req.body.ids) } });\n  res.json(users);\n});" },
       { name: 'a django-tables2 table configured with the request', path: 'views.py', code: 'class Journal(View):\n    def get(self, request):\n        entries = Entry.objects.filter(kind="note")\n        table = EntryTable(entries)\n        table.configure(request)\n        return render(request, "journal.html", {"table": table})\n' },
       { name: 'rows only tested for existence', path: 'subs.ts', code: "router.post('/subscribe', async (req, res) => {\n  const existing = await subRepository.find({ where: { endpoint: req.body.endpoint } });\n  if (existing.length > 0) return res.sendStatus(409);\n  res.sendStatus(201);\n});" },
+      { name: 'a helper whose rows the handler only counts', path: 'views.py', code: 'def open_tickets(project):\n    return Ticket.objects.filter(project=project, state="open")\n\ndef summary(request):\n    return JsonResponse({"open": len(open_tickets(request.project))})\n' },
       { name: 'a cache loader with a path-like key is not a route', path: 'cache.ts', code: "cache.get('/catalog', async () => {\n  return prisma.product.findMany();\n});" },
     ],
     invalid: [
@@ -268,6 +303,7 @@ export const unboundedList: Rule = {
       { name: 'a class-based view rendering a queryset', path: 'views.py', code: 'class Orders(View):\n    def get(self, request):\n        orders = Order.objects.filter(customer=request.user.customer)\n        rows = [{"id": o.id, "total": o.total} for o in orders]\n        return JsonResponse({"orders": rows})\n', lines: [3] },
       { name: 'fastapi router with an empty path', path: 'routes.py', code: '@router.get("")\nasync def list_items():\n    return db.session.query(Item).all()\n', lines: [3] },
       { name: 'express route naming a function of the file', path: 'tags.js', code: "async function listTags(ctx) {\n  const tags = await Tag.findAll({ order: [['name', 'ASC']] });\n  return tags.map((t) => t.name);\n}\nrouter.get('/tags', listTags);", lines: [2] },
+      { name: 'a helper one call away from the handler', path: 'tags.controller.ts', code: "@Controller('tags')\nexport class TagsController {\n  private loadTags() {\n    return this.tagRepository.find();\n  }\n  @Get()\n  async list() {\n    return this.loadTags();\n  }\n}", lines: [4] },
       { name: 'koa body', path: 'koa.ts', code: "router.get('/events', async (ctx) => {\n  const events = await prisma.event.findMany({ where: { public: true } });\n  ctx.body = { events };\n});", lines: [2] },
     ],
   },
