@@ -12,6 +12,7 @@ import type { CliCommand } from '../commandTable';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError, type CliIo } from '../io';
 import { parseCommandArgs } from '../args';
+import { parseScaleArgs, runScale, SCALE_TIMEOUT_MS } from './explainScale';
 
 export const EXPLAIN_USAGE = `Usage: architect-personas explain --schema <dir> "<sql>" [options]
 
@@ -25,6 +26,9 @@ Options:
   --schema-path <path>      Inside <dir>: the file or folder to load instead of searching
   --rows <n>                Synthetic rows in the largest table (default 100000)
   --fix "<sql>"             Also apply this fix (rolled back) and compare the plans
+  --scale <n,n,…>           The scale curve: measure at each size (rows in the largest table the
+                            query reads, e.g. 1e3,1e4,1e5,1e6) and classify how the work grows
+  --at <n>                  With --scale: extrapolate to this size (default ten times the largest)
   --format <text|json>      Output format (default text)
   --show-schema             Print what was loaded, skipped and adapted (text format)
 
@@ -42,6 +46,8 @@ function parse(argv: readonly string[]) {
     fix: { type: 'string' },
     format: { type: 'string', default: 'text' },
     'show-schema': { type: 'boolean', default: false },
+    scale: { type: 'string' },
+    at: { type: 'string' },
   });
   const v = parsed.values;
   if (!v.schema) {
@@ -58,7 +64,8 @@ function parse(argv: readonly string[]) {
   if (rows !== undefined && (!Number.isInteger(rows) || rows < 10 || rows > 10_000_000)) {
     throw new UsageError(`--rows must be a whole number from 10 to 10000000 (got '${v.rows}').`);
   }
-  return { schema: v.schema, schemaPath: v['schema-path'], sql, rows, fix: v.fix, format: v.format, showSchema: Boolean(v['show-schema']) };
+  const scale = parseScaleArgs(v.scale, v.at, rows);
+  return { schema: v.schema, schemaPath: v['schema-path'], sql, rows, fix: v.fix, format: v.format, showSchema: Boolean(v['show-schema']), scale };
 }
 
 async function run(io: CliIo): Promise<ExitCode> {
@@ -72,6 +79,8 @@ async function run(io: CliIo): Promise<ExitCode> {
     root,
     ...(o.schemaPath ? { override: o.schemaPath } : {}),
     ...(o.rows ? { rows: o.rows } : {}),
+    // The scale curve loads at its smallest size, then regenerates the data at each larger one.
+    ...(o.scale ? { rows: o.scale.sizes[0], timeoutMs: SCALE_TIMEOUT_MS } : {}),
     cacheDir: snapshotCacheDir(io.env),
     snapshotAfterLoad: true,
     progress: (p) => {
@@ -93,7 +102,9 @@ async function run(io: CliIo): Promise<ExitCode> {
     // Tables the synthetic data could not fill change every plan that reads them: said in the text, not only in the JSON.
     const data = dataStatusLine(status.dataSkipped);
     const footer = `${data ? `\nSynthetic data: ${data}\n` : ''}${o.showSchema ? `\n${schemaText(status)}\n` : ''}`;
-    if (o.fix !== undefined) {
+    if (o.scale) {
+      await runScale(io, planner, status, { sql: o.sql, ...(o.fix !== undefined ? { fix: o.fix } : {}), format: o.format, footer }, o.scale);
+    } else if (o.fix !== undefined) {
       const check = await planner.checkFix(o.sql, o.fix);
       io.stdout.write(o.format === 'json' ? `${JSON.stringify({ status, check }, null, 2)}\n` : `${formatFixCheck(check)}\n${footer}`);
     } else {
