@@ -225,3 +225,17 @@ export function parseSize(raw: string): number | undefined {
   const n = Number(m[1]) * (m[2] === '' ? 1 : /k/i.test(m[2]) ? 1e3 : 1e6);
   return Number.isFinite(n) ? Math.round(n) : undefined;
 }
+
+/** The chat's curve is measured up to this size (about 15 s of generation); larger scales are estimated. */
+export const CHAT_CURVE_MAX = 100_000;
+
+/**
+ * The sizes the chat measures for a question that names a scale ("at 10M orders"): three
+ * decades ending at the named size or CHAT_CURVE_MAX, whichever is smaller (none under 100), and
+ * the named size as the estimate's target.
+ */
+export function chatCurvePlan(rows: number): { sizes: number[]; at: number } {
+  const top = Math.min(rows, CHAT_CURVE_MAX);
+  const sizes = [...new Set([top / 100, top / 10, top].map((n) => Math.round(n)).filter((n) => n >= 100))];
+  return { sizes: sizes.length >= 2 ? sizes : [100, 1000], at: rows };
+}

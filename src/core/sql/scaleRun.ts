@@ -9,6 +9,7 @@ import { tablesInQuery } from './lazyData';
 import type { SchemaModel } from './model';
 import type { QueryPlanner } from './planner';
 import { failedPoint, fmtSize, pointOf, seriesOf, type ScalePoint, type ScaleSeries } from './scaleCurve';
+import { nameForms } from './scale';
 import { plannedRowCounts } from './synthOrder';
 
 export interface ScaleCurve {
@@ -32,6 +33,8 @@ export interface ScaleRunOptions {
   readonly fix?: string;
   /** The size to extrapolate to (default: ten times the largest size). */
   readonly at?: number;
+  /** The table the sizes are about ("at 100k users"), when the query reads it; default the anchor. */
+  readonly table?: string;
   /** One line per phase: "scale 2/4: 10,000 rows in orders…". */
   readonly progress?: (line: string) => void;
 }
@@ -56,8 +59,10 @@ export function anchorTable(model: SchemaModel, sql: string): string | undefined
 export async function runScaleCurve(planner: QueryPlanner, sql: string, o: ScaleRunOptions): Promise<ScaleCurve> {
   const say = o.progress ?? (() => undefined);
   const model = await planner.schema();
-  const anchor = anchorTable(model, sql);
   const read = tablesInQuery(model, sql);
+  const forms = o.table ? nameForms(o.table) : [];
+  const named = model.tables.find((t) => read.has(t.qualified) && forms.includes(t.name.toLowerCase()))?.name;
+  const anchor = named ?? anchorTable(model, sql);
   const before: ScalePoint[] = [];
   const after: ScalePoint[] = [];
   const verdicts: { size: number; verdict: string }[] = [];

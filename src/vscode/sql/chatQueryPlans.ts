@@ -5,6 +5,7 @@ import type { GroundingSection } from '../../core/prompt/promptBuilder';
 import { codeBlock } from '../../core/render/renderFinding';
 import { extractSqlQueries, formatFixCheck, formatPlanReport, parseScale, type ExplainOptions } from '../../core/sql';
 import type { Log } from '../common/log';
+import { chatScaleCurve } from './chatScaleCurve';
 import { readQueryPlanSettings, type QueryPlanService } from './queryPlanService';
 
 const PLANNED_COMMANDS = new Set(['optimize', 'scale']);
@@ -79,6 +80,12 @@ export class ChatQueryPlans {
       }
       const notes = [`${status.summary}; ${planned} of ${queries.length} quer${queries.length === 1 ? 'y' : 'ies'} explained on embedded PostgreSQL with synthetic data`];
       this.log.info(`[query plans] ${notes[0]}`);
+      // /scale naming a scale ("at 10M orders"): the first query's scale curve, as a table in the chat and a fact for the model.
+      const curve = command === 'scale' && !token.isCancellationRequested ? await chatScaleCurve(planner, queries[0].sql, prompt, this.log) : undefined;
+      if (curve) {
+        parts.push(`Scale curve of the query at ${queries[0].file.path}:${queries[0].file.firstLine + queries[0].line - 1}:\n${curve}`);
+        notes.push(curve.split('\n').join('\n> '));
+      }
       return { sections: [{ title: 'Query plans (embedded PostgreSQL, synthetic data)', body: parts.join('\n\n') }], notes };
     } catch (err) {
       const message = (err as Error)?.message ?? String(err);

@@ -4,8 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { explainCommand } from '../../../src/cli/commands/explain';
-import type { ScaleCurve } from '../../../src/core/sql/scaleRun';
-import { SCHEMA_FIXTURES } from './helpers';
+import { chatCurvePlan } from '../../../src/core/sql/scaleCurve';
+import { runScaleCurve, type ScaleCurve } from '../../../src/core/sql/scaleRun';
+import { scaleCurveMarkdown } from '../../../src/core/sql/scaleText';
+import { fixturePlanner, SCHEMA_FIXTURES } from './helpers';
 
 function io(argv: string[], cacheDir: string) {
   const stdout = new PassThrough();
@@ -69,5 +71,25 @@ describe('sql: architect-personas explain --scale (the scale curve)', function (
     await assert.rejects(explainCommand.run(io(['--schema', 'shop', '--scale', '1,1000', sql], cacheDir).io), /from 10 to 10,000,000/);
     await assert.rejects(explainCommand.run(io(['--schema', 'shop', '--at', '1e7', sql], cacheDir).io), /give --scale too/);
     await assert.rejects(explainCommand.run(io(['--schema', 'shop', '--rows', '100', '--scale', '100,1000', sql], cacheDir).io), /give one/);
+  });
+});
+
+describe('sql: the scale curve on a planner (the chat\'s /scale)', function () {
+  this.timeout(300_000);
+
+  it('sizes the table the question names when the query reads it ("at 10M users")', async () => {
+    const { planner, cleanup } = fixturePlanner('shop', { rows: 1000 });
+    try {
+      const plan = chatCurvePlan(1e7);
+      const curve = await runScaleCurve(planner, 'SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = $1', { sizes: [1000, 10000], at: plan.at, table: 'users' });
+      assert.equal(curve.anchor, 'users');
+      assert.deepEqual(curve.before.points.map((p) => p.tables.find((t) => t.table === 'users')?.rows), [1000, 10000]);
+      // The join reads the orders whole (no index on user_id): the work grows with the data.
+      assert.ok(curve.before.points.every((p) => p.ok && p.rowsRead >= p.size), JSON.stringify(curve.before.points));
+      assert.equal(curve.before.growth.class, 'linear');
+      assert.match(scaleCurveMarkdown(curve), /_Estimate at 10,000,000 rows in users \(extrapolated, not measured\)/);
+    } finally {
+      await cleanup();
+    }
   });
 });

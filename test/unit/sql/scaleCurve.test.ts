@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { classifyGrowth, extrapolate, parseSizes, ROWS_FLOOR, seriesOf, type ScalePoint } from '../../../src/core/sql/scaleCurve';
+import { chatCurvePlan, classifyGrowth, extrapolate, parseSizes, ROWS_FLOOR, seriesOf, type ScalePoint } from '../../../src/core/sql/scaleCurve';
+import { scaleCurveMarkdown } from '../../../src/core/sql/scaleText';
 
 const SIZES = [1e3, 1e4, 1e5, 1e6];
 
@@ -61,5 +62,25 @@ describe('sql: the scale curve — classifying growth from counter series', () =
   it('parses sizes as written', () => {
     assert.deepEqual(parseSizes('1e3,1e4, 100k,1M,1e4'), [1e3, 1e4, 1e5, 1e6]);
     assert.throws(() => parseSizes('1e3,lots'), /'lots' is not a row count/);
+  });
+});
+
+describe('sql: the scale curve in the chat', () => {
+  it('measures three decades up to the named scale (at most 100,000) and estimates at the named scale', () => {
+    assert.deepEqual(chatCurvePlan(1e5), { sizes: [1000, 10000, 100000], at: 1e5 });
+    assert.deepEqual(chatCurvePlan(1e7), { sizes: [1000, 10000, 100000], at: 1e7 });
+    assert.deepEqual(chatCurvePlan(5000), { sizes: [500, 5000], at: 5000 });
+    assert.deepEqual(chatCurvePlan(50), { sizes: [100, 1000], at: 50 });
+  });
+
+  it('renders a Markdown table with the growth and the labelled estimate', () => {
+    const before = seriesOf(SIZES.map((n) => point(n, n, n / 100, n / 1000)), 2e7);
+    const md = scaleCurveMarkdown({ query: 'SELECT 1', anchor: 'orders', sizes: SIZES, before, at: 2e7, seconds: [] });
+    const lines = md.split('\n');
+    assert.equal(lines[0], '**Scale curve** (rows in orders; embedded PostgreSQL, synthetic data)');
+    assert.match(md, /^\| size \| plan \| rows read \| buffers \| time \(median, spread\) \|$/m);
+    assert.match(md, /^\| 1,000,000 \| Seq Scan \| 1,000,000 \| 10,000 \| 1\.0 s \(1\.0 s–1\.0 s, 3 runs\) \|$/m);
+    assert.match(md, /^Growth: \*\*linear\*\*/m);
+    assert.match(md, /^_Estimate at 20,000,000 rows in orders \(extrapolated, not measured\): rows read ≈ 20,000,000/m);
   });
 });
