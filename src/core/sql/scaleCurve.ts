@@ -126,6 +126,8 @@ export interface ScaleEstimate {
   readonly rowsRead: number;
   readonly buffers: number;
   readonly ms: number;
+  /** The plan differs between the two largest sizes: the slope continued is of two plans. */
+  readonly planChangedAtTail?: boolean;
 }
 
 /** One side (the query, or the query after the fix) over every size. */
@@ -196,7 +198,8 @@ export function seriesOf(all: readonly ScalePoint[], at?: number): ScaleSeries {
   const last = points[points.length - 1];
   const ratio = basis === 'rows read' ? estRows / Math.max(last.rowsRead, 1) : basis === 'buffers' ? estBuffers / Math.max(last.buffers, 1) : undefined;
   const ms = ratio !== undefined ? last.medianMs * Math.max(ratio, 1) : extrapolate(sizes, points.map((p) => p.medianMs), time, at);
-  return { ...series, estimate: { at, rowsRead: estRows, buffers: estBuffers, ms } };
+  const tailChanged = points[points.length - 2].plan !== last.plan;
+  return { ...series, estimate: { at, rowsRead: estRows, buffers: estBuffers, ms, ...(tailChanged ? { planChangedAtTail: true } : {}) } };
 }
 
 /** 1e3 → "1,000"; the sizes as the user reads them. */

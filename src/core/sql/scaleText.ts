@@ -80,7 +80,8 @@ function estimateText(s: ScaleSeries): string | undefined {
   if (!e) {
     return undefined;
   }
-  return `rows read ≈ ${fmtSize(e.rowsRead)}, buffers ≈ ${fmtSize(e.buffers)}, time ≈ ${fmtMs(e.ms)}`;
+  const rough = e.planChangedAtTail ? ' (rough: the plan changed between the two largest sizes)' : '';
+  return `rows read ≈ ${fmtSize(e.rowsRead)}, buffers ≈ ${fmtSize(e.buffers)}, time ≈ ${fmtMs(e.ms)}${rough}`;
 }
 
 export function formatScaleCurve(c: ScaleCurve): string {

@@ -57,6 +57,8 @@ describe('sql: the scale curve — classifying growth from counter series', () =
     assert.equal(seriesOf(SIZES.map((n) => point(n, 0, n / 10, 1))).basis, 'buffers');
     const flip = seriesOf([point(100, 100, 1, 0.1), point(1000, 1, 2, 0.1, 'Index Scan using users_pkey')]);
     assert.deepEqual(flip.planChanges, ['Seq Scan at 100 → Index Scan using users_pkey at 1,000']);
+    assert.equal(seriesOf(flip.points, 1e5).estimate?.planChangedAtTail, true);
+    assert.equal(s.estimate?.planChangedAtTail, undefined);
   });
 
   it('parses sizes as written', () => {
