@@ -1,4 +1,4 @@
-import { fieldsOf, list, nodeOf } from '../sql/ast';
+import { fieldsOf, list, names, nodeOf, walk } from '../sql/ast';
 import type { Rule } from '../types';
 
 type Sel = Record<string, unknown>;
@@ -19,7 +19,10 @@ function withCtes(select: Sel, outer: ReadonlyMap<string, Sel>): Map<string, Sel
 
 /** A FROM item's columns: a table's (unknown to the query), a CTE's or a subquery's. */
 interface Source {
+  /** The name the query refers to it by (its alias, else the table's name). */
   readonly name: string;
+  /** What to call it in a message: the table (`orders`), the function (`add_job()`). */
+  readonly label: string;
   /** The query that defines its columns (CTE or subquery); undefined for a table or function. */
   readonly query?: Sel;
 }
@@ -31,12 +34,31 @@ function fromSources(select: Sel, ctes: ReadonlyMap<string, Sel>): Source[] {
     if (rv) {
       const table = String(rv.relname ?? '').toLowerCase();
       const name = String((rv.alias as { aliasname?: string } | undefined)?.aliasname ?? table).toLowerCase();
-      out.push({ name, query: rv.schemaname ? undefined : ctes.get(table) });
+      out.push({ name, label: String(rv.relname ?? ''), query: rv.schemaname ? undefined : ctes.get(table) });
       return;
     }
     const sub = fieldsOf(item, 'RangeSubselect');
     if (sub) {
-      out.push({ name: String((sub.alias as { aliasname?: string } | undefined)?.aliasname ?? '').toLowerCase(), query: fieldsOf(sub.subquery, 'SelectStmt') });
+      const alias = String((sub.alias as { aliasname?: string } | undefined)?.aliasname ?? '').toLowerCase();
+      out.push({ name: alias, label: alias, query: fieldsOf(sub.subquery, 'SelectStmt') });
+      return;
+    }
+    const fn = fieldsOf(item, 'RangeFunction');
+    if (fn) {
+      let fnName = '';
+      walk(fn.functions, (type, f) => {
+        if (type === 'FuncCall' && !fnName) {
+          fnName = names(f.funcname).pop() ?? '';
+        }
+        if (type === 'SQLValueFunction' && !fnName && typeof f.op === 'string') {
+          // `FROM user` (a table named user in SQLite or MySQL) reads as CURRENT_USER in PostgreSQL
+          fnName = f.op.replace(/^SVFOP_/, '').toLowerCase();
+        }
+        return !fnName;
+      });
+      const alias = (fn.alias as { aliasname?: string } | undefined)?.aliasname;
+      const isValueFunction = /^(user|current_user|session_user|current_role|current_catalog|current_schema)$/.test(fnName);
+      out.push({ name: String(alias ?? fnName).toLowerCase(), label: !fnName ? '?' : isValueFunction ? fnName : `${fnName}()` });
       return;
     }
     const join = fieldsOf(item, 'JoinExpr');
@@ -45,7 +67,7 @@ function fromSources(select: Sel, ctes: ReadonlyMap<string, Sel>): Source[] {
       visit(join.rarg);
       return;
     }
-    out.push({ name: '?' });
+    out.push({ name: '?', label: '?' });
   };
   list(select.fromClause).forEach(visit);
   return out;
@@ -57,7 +79,13 @@ function fromSources(select: Sel, ctes: ReadonlyMap<string, Sel>): Source[] {
  * counts (sqlfluff's AM04 reading): a `*` inside a CTE whose columns the outer query then names
  * costs nothing.
  */
-function unknownStars(select: Sel, outerCtes: ReadonlyMap<string, Sel>, depth = 0): number[] {
+interface Star {
+  readonly location: number;
+  /** The sources whose columns it expands (one for `t.*`, every FROM item for `*`). */
+  readonly sources: readonly Source[];
+}
+
+function unknownStars(select: Sel, outerCtes: ReadonlyMap<string, Sel>, depth = 0): Star[] {
   if (depth > 20) {
     return [];
   }
@@ -71,7 +99,7 @@ function unknownStars(select: Sel, outerCtes: ReadonlyMap<string, Sel>, depth = 
   const ctes = withCtes(select, outerCtes);
   const sources = fromSources(select, ctes);
   const open = (src: Source | undefined): boolean => !src || !src.query || unknownStars(src.query, ctes, depth + 1).length > 0;
-  const out: number[] = [];
+  const out: Star[] = [];
   for (const t of list(select.targetList)) {
     const ref = fieldsOf(fieldsOf(t, 'ResTarget')?.val, 'ColumnRef');
     const fields = list(ref?.fields);
@@ -80,12 +108,10 @@ function unknownStars(select: Sel, outerCtes: ReadonlyMap<string, Sel>, depth = 
     }
     const q = fields.length > 1 ? fieldsOf(fields[fields.length - 2], 'String')?.sval : undefined;
     const qualified = typeof q === 'string' ? q.toLowerCase() : undefined;
-    const unknown =
-      qualified !== undefined
-        ? !ctes.has(qualified) && open(sources.find((s) => s.name === qualified))
-        : sources.length === 0 || sources.some(open);
+    const target = qualified !== undefined ? sources.find((s) => s.name === qualified) : undefined;
+    const unknown = qualified !== undefined ? !ctes.has(qualified) && open(target) : sources.length === 0 || sources.some(open);
     if (unknown) {
-      out.push(typeof ref.location === 'number' ? ref.location : -1);
+      out.push({ location: typeof ref.location === 'number' ? ref.location : -1, sources: qualified !== undefined ? (target ? [target] : []) : sources });
     }
   }
   return out;
@@ -112,7 +138,7 @@ export const selectStar: Rule = {
       what:
         'Reports a query or view whose result has `*` or `t.*` over a table — directly, or through a CTE or subquery that itself selects `*` — in .sql files and in SQL strings in code, ' +
         'parsed by the PostgreSQL parser. Only the result counts: `*` inside a CTE whose columns the outer query names, `count(*)`, `EXISTS (SELECT * …)`, `INSERT … SELECT *` and ' +
-        '`CREATE TABLE … AS SELECT *` are not reported.',
+        '`CREATE TABLE … AS SELECT *` are not reported. The message names what the star expands: `t.*` the table behind `t`, a bare `*` every table of FROM, a function in FROM by its name.',
       why:
         'The query fetches every column, today and after each migration: wide text and JSON columns travel over the network for nothing, covering (index-only) ' +
         'scans become impossible, and code that reads columns by position or a view defined with `*` silently changes meaning when a column is added.',
@@ -129,15 +155,19 @@ export const selectStar: Rule = {
       if (!select || stars.length === 0) {
         continue;
       }
-      const tables = fromSources(select, withCtes(select, new Map()))
-        .filter((src) => !src.query && src.name !== '?')
-        .map((src) => src.name);
-      const what = tables.length > 0 ? `every column of ${tables.map((t) => `\`${t}\``).join(', ')}` : 'every column';
+      const dynamicText = (label: string): string => {
+        // an interpolated name (`${table}`), parsed as dyn_N: name it by the code that fills it in
+        const m = /^dyn_(\d+)$/i.exec(label);
+        const node = m ? st.source?.value.dynamic[Number(m[1]) - 1] : undefined;
+        return node ? `\${${node.text}}` : label;
+      };
+      const labels = [...new Set(stars.flatMap((star) => star.sources.filter((src) => !src.query && src.label !== '?').map((src) => dynamicText(src.label))))];
+      const what = labels.length > 0 ? `every column of ${labels.map((t) => `\`${t}\``).join(', ')}` : 'every column';
       const message = `\`SELECT *\` fetches ${what}; name the columns the code uses.`;
       if (st.source) {
         ctx.report({ node: st.source.node, message });
       } else {
-        const at = st.offsetOf(stars[0]);
+        const at = st.offsetOf(stars[0].location);
         ctx.report({ start: at, end: at + 1, message });
       }
     }
@@ -160,6 +190,10 @@ export const selectStar: Rule = {
       { name: 'in a python string', path: 'a.py', code: 'cur.execute("SELECT * FROM users WHERE id = %s", (uid,))\n', lines: [1] },
       { name: 'star from a CTE that selects star', path: 'q.sql', code: 'WITH o AS (SELECT * FROM orders)\nSELECT * FROM o;\n', lines: [2] },
       { name: 'view', path: 'v.sql', code: 'CREATE VIEW active_users AS SELECT * FROM users WHERE active;\n', lines: [1] },
+      { name: 'qualified star over a join names its own table', path: 'q.sql', code: 'SELECT c.*, t.subject FROM campaigns c JOIN templates t ON t.id = c.template_id;\n', lines: [1] },
+      { name: 'bare star names every table', path: 'q.sql', code: 'SELECT * FROM campaigns c JOIN templates t ON t.id = c.template_id;\n', lines: [1] },
+      { name: 'star from a function', path: 'q.sql', code: "SELECT * FROM jobs_api.add_job('send', '{}');\n", lines: [1] },
+      { name: 'interpolated table name', path: 'a.ts', code: 'const r = await db.query(`SELECT * FROM ${schema}.${table} WHERE id = $1`, [id]);', lines: [1] },
     ],
   },
 };
