@@ -82,6 +82,10 @@ export function nameStrength(name: string): KeyStrength | undefined {
   if (/(?:site|publishable|public|anon)[_-]?key$/i.test(name)) {
     return undefined;
   }
+  // `allPass`, `anyPass`, `first_pass`: a pass of something, not a password
+  if (/(?:^|[_-])(?:all|any|first|second|third|last|next|prev|multi|single|one|two|over|under)[_-]?pass$|[a-z](?:All|Any|First|Second|Last|Next|Multi|Single)Pass$|^(?:all|any|first|second|last|next|multi|single)Pass$/i.test(name)) {
+    return undefined;
+  }
   const direct = classifyKey(name);
   if (direct) {
     return direct;

@@ -201,6 +201,10 @@ export function isChosenPassword(value: string): boolean {
   if (v.length < 4 || v.length > 200 || isSentence(v) || isNotASecretShape(v)) {
     return false;
   }
-  // one word or a number; names with separators (`class_password`, `wrong-password`) are names
+  // one word or a number; names with separators (`class_password`, `wrong-password`) or of three
+  // camelCase words and more (`FlowPasswordRequiredResult`) are names
+  if (isIdentifierLike(v) && valueWords(v).length >= 3) {
+    return false;
+  }
   return !/[_.\-/:]/.test(v) || !isIdentifierLike(v);
 }

@@ -154,7 +154,8 @@ export function findFormatSecrets(text: string, providerOnly: boolean): SecretHi
       }
       continue;
     }
-    if (inExample(line.before)) {
+    // documentation: an API schema's example, or a comment showing what the format looks like (`// e.g. ghp_…`)
+    if (inExample(line.before) || (inComment(line.before) && /\be\.g\.|\bi\.e\.|\b(?:eg|example|for instance|such as|looks like|format)\b/i.test(line.before))) {
       continue;
     }
     const ok =

@@ -193,6 +193,8 @@ export const hardcodedCredential: Rule = {
       { name: 'test runner configuration and a localised label', path: 'cypress.config.ts', code: "export default defineConfig({ env: { ADMIN_PASSWORD: 'test1234', licenseKeys: 'Lizenzschlüssel' } });\n" },
       { name: 'fallbacks that say the value is missing', path: 'lib/email.ts', code: "export const resend = new Resend(process.env.RESEND_API_KEY || 're_123');\nconst token = process.env.SERVICE_TOKEN ?? 'unconfigured';\n" },
       { name: 'keys made to be public', path: 'src/lib/clients.ts', code: "const stripe = loadStripe({ stripeKey: 'pk_live_51Hx9QmE2k3LdF0pQ7rTz8Yw' });\nconst captcha = { RECAPTCHA_SITE_KEY: '6LcQ2xUpAAAAAJ9fK3mZr7T1vWq8yB4nE5sD0hGc' };\nconst firebaseConfig = { apiKey: 'AIzaSyD4f9K2mQ7xR4tZ8vB1nL6pW3sD0hJ5yC7', authDomain: 'acme.firebaseapp.com' };\n" },
+      { name: 'a pass that is not a password', path: 'fp/mapping.js', code: "exports.aliasToReal = {\n  allPass: 'overEvery',\n  anyPass: 'overSome',\n};\n" },
+      { name: 'a result name and a format shown in a comment', path: 'auth/flow.ts', code: "export const FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2';\n// e.g. ghp_8fK2mQ7xR4tZ8vB1nL6pW3sD0hJ5yC9aE1qT\n" },
     ],
     invalid: [
       { name: 'password property', path: 'db.ts', code: "const pool = new Pool({\n  user: 'app',\n  password: 'S3cure!pass',\n});", lines: [3] },
