@@ -151,9 +151,10 @@ function scopeOf(ctx: SqlRuleContext, st: SqlStatement, created: ReturnType<type
       if (before) {
         return before;
       }
+      // nothing recorded: the column is defined only by files later in path order (a schema dump beside the
+      // migrations) or the SQL is in code, which the model does not read; the set's final schema is the best guess
       const now = schema.tables.get(table)?.columns.get(column);
-      // a .sql file's change is in the model already: without a recorded "before", the type is unknown
-      return now && !ctx.isSqlFile ? { name: now.type, mods: now.typeMods ?? [] } : undefined;
+      return now ? { name: now.type, mods: now.typeMods ?? [] } : undefined;
     },
   };
 }
