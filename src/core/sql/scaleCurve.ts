@@ -48,8 +48,9 @@ function fit(xs: readonly number[], ys: readonly number[]): { slope: number; int
  * Classifies how `values` grow with `sizes` (both in measuring order, sizes increasing).
  * `floor`: an absolute growth below it is constant whatever the ratio (1 → 3 rows read is noise
  * of the synthetic data, not a trend); 20 rows and 4 buffers, as the fix verdicts use.
+ * `unit`: the smallest value that counts (a zero is taken as this): one row or buffer; 1 µs for times in ms.
  */
-export function classifyGrowth(sizes: readonly number[], values: readonly number[], floor = 0): Growth {
+export function classifyGrowth(sizes: readonly number[], values: readonly number[], floor = 0, unit = 1): Growth {
   const pairs = sizes.map((s, i) => ({ s, v: values[i] })).filter((p) => p.s > 0 && Number.isFinite(p.v) && p.v >= 0);
   const first = pairs[0]?.v ?? 0;
   const last = pairs[pairs.length - 1]?.v ?? 0;
@@ -59,7 +60,7 @@ export function classifyGrowth(sizes: readonly number[], values: readonly number
   // Zero counts (an empty result) as one, so a logarithm exists; the floor keeps such noise constant.
   const { slope, intercept } = fit(
     pairs.map((p) => Math.log(p.s)),
-    pairs.map((p) => Math.log(Math.max(p.v, 1))),
+    pairs.map((p) => Math.log(Math.max(p.v, unit))),
   );
   const span = pairs[pairs.length - 1].s / pairs[0].s;
   const factor = span ** slope;
@@ -179,7 +180,7 @@ export function seriesOf(all: readonly ScalePoint[], at?: number): ScaleSeries {
   const sizes = points.map((p) => p.size);
   const rowsRead = classifyGrowth(sizes, points.map((p) => p.rowsRead), ROWS_FLOOR);
   const buffers = classifyGrowth(sizes, points.map((p) => p.buffers), BUFFERS_FLOOR);
-  const time = classifyGrowth(sizes, points.map((p) => p.medianMs), 0);
+  const time = classifyGrowth(sizes, points.map((p) => p.medianMs), 0, 0.001);
   const basis = rowsRead.class ? 'rows read' : buffers.class ? 'buffers' : 'time';
   const growth = basis === 'rows read' ? rowsRead : basis === 'buffers' ? buffers : time;
   const planChanges: string[] = [];

@@ -51,6 +51,8 @@ describe('sql: the scale curve — classifying growth from counter series', () =
     assert.equal(s.basis, 'rows read');
     assert.equal(s.growth.class, 'linear');
     assert.equal(s.time.class, 'constant');
+    // Times under a millisecond are classified as they are (not taken as one).
+    assert.equal(seriesOf(SIZES.map((n) => point(n, n, n / 100, n / 1e5))).time.class, 'linear');
     assert.equal(Math.round(s.estimate!.rowsRead), 1e7);
     assert.equal(Math.round(s.estimate!.ms), 50);
     // No scan read a row: buffers decide.
