@@ -87,7 +87,7 @@ export function classifyGrowth(sizes: readonly number[], values: readonly number
  * least-squares line of value against ln(size); the others continue the slope of the last two
  * sizes (the tail, where a plan that changed with the size has settled). An estimate, never a measurement.
  */
-export function extrapolate(sizes: readonly number[], values: readonly number[], growth: Growth, at: number): number {
+export function extrapolate(sizes: readonly number[], values: readonly number[], growth: Growth, at: number, unit = 1): number {
   const n = sizes.length;
   const last = values[n - 1] ?? 0;
   if (n < 2 || !growth.class || growth.class === 'constant') {
@@ -97,10 +97,10 @@ export function extrapolate(sizes: readonly number[], values: readonly number[],
     const { slope, intercept } = fit(sizes.map(Math.log), values);
     return Math.max(0, intercept + slope * Math.log(at));
   }
-  const prev = Math.max(values[n - 2], 1);
-  const tail = Math.log(Math.max(last, 1) / prev) / Math.log(sizes[n - 1] / sizes[n - 2]);
+  const prev = Math.max(values[n - 2], unit);
+  const tail = Math.log(Math.max(last, unit) / prev) / Math.log(sizes[n - 1] / sizes[n - 2]);
   const exponent = Math.min(3, Math.max(0, Number.isFinite(tail) ? tail : growth.exponent));
-  return Math.max(last, 1) * (at / sizes[n - 1]) ** exponent;
+  return Math.max(last, unit) * (at / sizes[n - 1]) ** exponent;
 }
 
 /** One size measured. */
@@ -198,7 +198,7 @@ export function seriesOf(all: readonly ScalePoint[], at?: number): ScaleSeries {
   // Time follows the counters from the largest size measured: the work grows, the time with it.
   const last = points[points.length - 1];
   const ratio = basis === 'rows read' ? estRows / Math.max(last.rowsRead, 1) : basis === 'buffers' ? estBuffers / Math.max(last.buffers, 1) : undefined;
-  const ms = ratio !== undefined ? last.medianMs * Math.max(ratio, 1) : extrapolate(sizes, points.map((p) => p.medianMs), time, at);
+  const ms = ratio !== undefined ? last.medianMs * Math.max(ratio, 1) : extrapolate(sizes, points.map((p) => p.medianMs), time, at, 0.001);
   const tailChanged = points[points.length - 2].plan !== last.plan;
   return { ...series, estimate: { at, rowsRead: estRows, buffers: estBuffers, ms, ...(tailChanged ? { planChangedAtTail: true } : {}) } };
 }
