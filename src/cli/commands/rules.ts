@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SEVERITIES, type Severity } from '../../core/findings/types';
-import { RULE_TABLE, runRules, type RuleFinding } from '../../core/rules';
+import { DEFAULT_RULE_IDS, RULE_TABLE, runRules, type RuleFinding } from '../../core/rules';
 import { BaselineError, makeBaseline, newSince, readBaseline, ruleEntries, ruleFingerprints, writeBaseline, type Baseline } from '../../core/baseline/baseline';
 import { collectFileSet, excludedSummary, FileSetError, schemaFilesOf, type FileSet } from '../../core/fileSet/fileSet';
 import { toSarif } from '../../core/sarif/toSarif';
@@ -23,13 +23,14 @@ type Format = (typeof FORMATS)[number];
 
 export const RULES_USAGE = `Usage: architect-personas rules [paths…] [options]
 
-Runs the backend rules (${RULE_TABLE.map((r) => r.id).join(', ')})
+Runs the backend rules (${DEFAULT_RULE_IDS.join(', ')})
 on the given files and folders (default: the current folder). Offline: no model, no network.
+Off unless named with --rule: ${RULE_TABLE.filter((r) => r.optIn).map((r) => r.id).join(', ') || 'none'}.
 
 Options:
   --format <text|json|sarif>   Output format (default text)
   --output <file>              Write the results to a file instead of stdout
-  --rule <id>                  Run only this rule (repeatable)
+  --rule <id>                  Run only this rule (repeatable; also turns on an opt-in rule)
   --disable <id>               Skip this rule (repeatable)
   --root <folder>              Folder paths are reported relative to (default: the
                                current folder)
@@ -137,7 +138,7 @@ async function usage<T>(work: () => Promise<T>): Promise<T> {
 async function runRulesCommand(io: CliIo): Promise<ExitCode> {
   const o = parse(io.argv);
   if (o.list) {
-    io.stdout.write(RULE_TABLE.map((r) => `${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.summary}`).join('\n') + '\n');
+    io.stdout.write(RULE_TABLE.map((r) => `${r.id.padEnd(22)} ${r.defaultSeverity.padEnd(8)} ${r.summary}${r.optIn ? ' (off by default: --rule ' + r.id + ')' : ''}`).join('\n') + '\n');
     return EXIT.ok;
   }
   const root = path.resolve(io.cwd, o.root ?? '.');
@@ -155,7 +156,7 @@ async function runRulesCommand(io: CliIo): Promise<ExitCode> {
     o.schema.length > 0
       ? schemaFilesOf(await usage(() => collectFileSet({ root, scopes: o.schema.map((p) => path.resolve(io.cwd, p)), accept: (p) => p.toLowerCase().endsWith('.sql') })))
       : [];
-  const enabled = (o.rules && o.rules.length > 0 ? o.rules : RULE_TABLE.map((r) => r.id)).filter((id) => !o.disable.includes(id));
+  const enabled = (o.rules && o.rules.length > 0 ? o.rules : DEFAULT_RULE_IDS).filter((id) => !o.disable.includes(id));
   const all = await runRules(
     set.files.map((f) => ({ path: f.path, text: f.text, test: f.test })),
     { enabled, schemaFiles: [...schemaFilesOf(set), ...extraSchema], includeTests: o.includeTests },

@@ -27,6 +27,9 @@ export const RULES: readonly Rule[] = [
 
 export const RULE_TABLE: readonly RuleMeta[] = RULES.map((r) => r.meta);
 
+/** The rules that run when none are named: every rule but the opt-in ones. */
+export const DEFAULT_RULE_IDS: readonly string[] = RULE_TABLE.filter((r) => !r.optIn).map((r) => r.id);
+
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
 }

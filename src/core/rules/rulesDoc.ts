@@ -19,8 +19,9 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
     [
       `## ${r.meta.id}`,
       '',
-      `**Severity** ${r.meta.defaultSeverity} · **Languages** ${r.meta.languages.join(', ')}${r.meta.needsSchema ? ' · **Reads the workspace schema** (all .sql files)' : ''} · **Setting** \`architectPersonas.rules.${r.meta.id}\``,
+      `**Severity** ${r.meta.defaultSeverity} · **Languages** ${r.meta.languages.join(', ')}${r.meta.needsSchema ? ' · **Reads the workspace schema** (all .sql files)' : ''} · **Setting** \`architectPersonas.rules.${r.meta.id}\`${r.meta.optIn ? ' (off by default)' : ''}`,
       '',
+      ...(r.meta.optIn ? [`**Opt-in.** ${r.meta.optIn}`, ''] : []),
       `### What it does`,
       '',
       r.meta.docs.what,

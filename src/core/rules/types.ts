@@ -71,6 +71,11 @@ export interface RuleMeta {
   readonly languages: readonly RuleLanguage[];
   /** True when the rule reads the workspace schema (all .sql files), not only the file itself. */
   readonly needsSchema?: boolean;
+  /**
+   * Set for a rule that is off unless asked for (a setting, `--rule <id>`): why it cannot be
+   * precise enough on real code to run in every build (docs/rules.md says so).
+   */
+  readonly optIn?: string;
   readonly docs: RuleDocs;
 }
 

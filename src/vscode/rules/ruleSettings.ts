@@ -16,7 +16,7 @@ export function enabledRuleIds(scope?: vscode.Uri): string[] {
   if (!c.get<boolean>(RULES_MASTER_SETTING, true)) {
     return [];
   }
-  return RULE_TABLE.filter((r) => c.get<boolean>(ruleSettingKey(r.id), true)).map((r) => r.id);
+  return RULE_TABLE.filter((r) => c.get<boolean>(ruleSettingKey(r.id), !r.optIn)).map((r) => r.id);
 }
 
 export function affectsRuleSettings(e: vscode.ConfigurationChangeEvent): boolean {

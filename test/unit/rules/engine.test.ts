@@ -1,6 +1,6 @@
 /** Engine behaviour across rules: suppression comments, options, languages, bad input. */
 import * as assert from 'node:assert/strict';
-import { runRules } from '../../../src/core/rules';
+import { DEFAULT_RULE_IDS, ruleById, runRules } from '../../../src/core/rules';
 
 const N1 = "for (const o of orders) {\n  await db.query('SELECT id FROM items WHERE order_id = $1', [o.id]);\n}\n";
 
@@ -26,6 +26,16 @@ describe('Rules: engine', function () {
     assert.deepEqual(all.map((f) => f.ruleId).sort(), ['n-plus-one', 'select-star']);
     const one = await runRules([{ path: 'a.ts', text }], { enabled: ['select-star'], severity: { 'select-star': 'info' } });
     assert.deepEqual(one.map((f) => `${f.ruleId}:${f.severity}`), ['select-star:info']);
+  });
+
+  it('leaves opt-in rules (unbounded-list) off unless they are named', async () => {
+    const handler = "import express from 'express';\nconst app = express();\napp.get('/events', async (req, res) => {\n  const rows = await db.query('SELECT id, kind FROM events');\n  res.json(rows);\n});\n";
+    assert.ok(ruleById('unbounded-list')?.meta.optIn, 'unbounded-list is opt-in');
+    assert.ok(!DEFAULT_RULE_IDS.includes('unbounded-list'));
+    const byDefault = await runRules([{ path: 'src/events.ts', text: handler }]);
+    assert.deepEqual(byDefault.filter((f) => f.ruleId === 'unbounded-list'), []);
+    const named = await runRules([{ path: 'src/events.ts', text: handler }], { enabled: ['unbounded-list'] });
+    assert.deepEqual(named.map((f) => `${f.ruleId}:${f.line}`), ['unbounded-list:4']);
   });
 
   it('reads by language id as well as by extension, and skips files it does not know', async () => {

@@ -22,7 +22,7 @@ describe('Rules: table, settings and docs', () => {
     for (const r of RULE_TABLE) {
       const p = props[`architectPersonas.rules.${r.id}`];
       assert.equal(p.type, 'boolean');
-      assert.equal(p.default, true);
+      assert.equal(p.default, !r.optIn, `${r.id}: the setting's default follows the rule's optIn`);
       assert.equal(p.scope, 'resource');
       assert.ok(p.markdownDescription?.includes(r.id));
     }

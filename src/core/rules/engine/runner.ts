@@ -20,7 +20,7 @@ import { isTestPath, PROVIDER_SECRET_KINDS, testPolicyOf } from './testFiles';
 function enabledRules(options: RunRulesOptions): Rule[] {
   const enabled = options.enabled;
   if (!enabled) {
-    return [...RULES];
+    return RULES.filter((r) => !r.meta.optIn);
   }
   const set = enabled instanceof Set ? enabled : new Set(enabled as readonly string[]);
   return RULES.filter((r) => set.has(r.meta.id));

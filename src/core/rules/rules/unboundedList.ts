@@ -214,6 +214,8 @@ export const unboundedList: Rule = {
     defaultSeverity: 'medium',
     summary: 'A request handler returns a list query with no LIMIT, take or pagination.',
     languages: ['typescript', 'javascript', 'python'],
+    optIn:
+      'Whether a list is unbounded depends on how large the table grows, which the code alone does not say: on 16 public repositories most lists it reported were small by nature (admin settings, one user\'s tokens, one object\'s attachments), so it runs only when you turn it on (`architectPersonas.rules.unbounded-list`, or `--rule unbounded-list` on the command line).',
     docs: {
       what:
         'Inside a request handler recognised by its framework registration (Express/Fastify/Koa/Hono routes with a path, NestJS `@Get()` methods of a `@Controller`, exported `GET`/`POST` route handlers, ' +
