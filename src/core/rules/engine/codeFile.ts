@@ -428,8 +428,16 @@ export class CodeFile {
       if (site && site.method === 'format' && site.receiver && this.spec.ruleLanguage === 'python') {
         const base = this.stringValue(site.receiver, depth + 1);
         if (base) {
+          // each field to its own argument: `{}` in order, `{1}` by position, `{name}` by keyword
           const dynamic = [...base.dynamic, ...site.args];
-          return { text: base.text.replace(/\{[^{}]*\}/g, () => '$' + dynamic.length), dynamic, parts: base.parts };
+          const positional = this.positional(site);
+          let auto = 0;
+          const text = base.text.replace(/\{([^{}!:]*)[^{}]*\}/g, (_m, field: string) => {
+            const arg = field === '' ? positional[auto++] : /^\d+$/.test(field) ? positional[Number(field)] : site.args.find((a) => a.childForFieldName('name')?.text === field);
+            const at = arg ? dynamic.indexOf(arg) : -1;
+            return '$' + (at >= 0 ? at + 1 : dynamic.length);
+          });
+          return { text, dynamic, parts: base.parts };
         }
       }
       return undefined;

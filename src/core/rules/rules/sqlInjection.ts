@@ -154,7 +154,9 @@ function sinkArgument(file: CodeFile, call: CallSite): { node: Node; fragment: b
   const q = queryCall(file, call);
   const first = file.positional(call)[0];
   if (q) {
-    return q.sqlArg ? { node: q.sqlArg, fragment: false } : undefined;
+    // query({ text: '…', values }) / execute({ sql: '…' }): the SQL is the config object's text
+    const config = q.sqlArg && q.sqlArg.type === file.spec.objectLiteral ? (file.optionIn(q.sqlArg, 'text') ?? file.optionIn(q.sqlArg, 'sql')) : undefined;
+    return q.sqlArg ? { node: config ?? q.sqlArg, fragment: false } : undefined;
   }
   if (SQL_TEXT_SINKS.has(call.method) || SQL_TEXT_SINKS.has(call.path.slice(-2).join('.'))) {
     return first ? { node: first, fragment: false } : undefined;
@@ -283,6 +285,8 @@ export const sqlInjection: Rule = {
       { name: 'member of a CONSTANT object', path: 'a.ts', code: "const sql = `SELECT id FROM jobs WHERE state < '${JOB_STATES.active}'`;" },
       { name: 'escaping helper of the same file', path: 'a.ts', code: "function toArray(values: string[]) {\n  return `ARRAY[${values.map((v) => `'${v.replace(/'/g, \"''\")}'`).join(',')}]`;\n}\nconst sql = `DELETE FROM jobs WHERE name = ANY(${toArray(names)})`;" },
       { name: 'SQL assembled from a checked fragment', path: 'a.py', code: 'sql, params = qs.query.sql_with_params()\nrows = Thing.objects.raw(f"SELECT * FROM ({sql}) t WHERE rn = 1", params)\n' },
+      { name: 'python format, the unsafe-looking field is a constant', path: 'a.py', code: 'cursor.execute("SELECT * FROM {} WHERE id = %s".format(TABLE), (user_id,))\n' },
+      { name: 'prose starting with grant', path: 'a.py', code: 'h.p(text(f"Grant benefits for {customer.name} on subscription {sub_id}"))\n' },
       { name: 'dollar parameter written in the text', path: 'a.ts', code: 'const sql = `INSERT INTO ${schema}.deps (a, b) SELECT a, b FROM json_to_recordset($1::json) AS x (a text, b text)`;' },
     ],
     invalid: [
@@ -298,6 +302,10 @@ export const sqlInjection: Rule = {
       { name: 'JSON inside a quoted literal', path: 'a.ts', code: "const sql = `SELECT ${schema}.create_queue('${name}', '${JSON.stringify(options)}'::jsonb)`;", lines: [1] },
       { name: 'search text in a LIKE literal', path: 'a.ts', code: "await db.query(`SELECT id FROM posts WHERE title LIKE '%${query}%'`);", lines: [1] },
       { name: 'table name from the request', path: 'a.ts', code: 'await db.query(`SELECT * FROM ${req.query.table} WHERE id = $1`, [id]);', lines: [1] },
+      { name: 'python format with several fields, the first unsafe', path: 'a.py', code: 'cursor.execute("SELECT * FROM users WHERE name = \'{}\' LIMIT {}".format(name, 10))\n', lines: [1] },
+      { name: 'config object text', path: 'a.ts', code: 'await pool.query({ text: `SELECT id FROM users WHERE email = \'${email}\'` });', lines: [1] },
+      { name: 'lower-case MERGE statement', path: 'a.ts', code: "await db.query(`merge into stock s using incoming i on s.sku = i.sku when matched then update set qty = '${qty}'`);", lines: [1] },
+      { name: 'GRANT to a role from input', path: 'a.ts', code: 'await db.query(`GRANT SELECT ON reports TO ${req.body.role}`);', lines: [1] },
       { name: 'python format in text()', path: 'a.py', code: 'session.execute(text("DELETE FROM t WHERE id = {}".format(item_id)))\n', lines: [1] },
     ],
   },

@@ -83,11 +83,13 @@ export function statementsOfSqlFile(text: string): SqlStatement[] {
   return out;
 }
 
-const SQL_START = /^\s*\(?\s*(select|insert|update|delete|with|create|alter|drop)\s/i;
+const SQL_START = /^\s*\(?\s*(select|insert|update|delete|with|create|alter|drop|merge|replace|upsert|copy|truncate)\s/i;
+/** GRANT/REVOKE read like prose ("Grant benefits for …") unless privileges are given ON something TO/FROM someone. */
+const PRIVILEGE_START = /^\s*(grant|revoke)\s+[\w\s,()]+?\s+on\s+[\s\S]+\s(to|from)\s/i;
 
 /** True when a string's text starts like a SQL statement. */
 export function looksLikeSql(text: string): boolean {
-  return SQL_START.test(text);
+  return SQL_START.test(text) || PRIVILEGE_START.test(text);
 }
 
 /** Replaces driver placeholders outside quoted literals with $n parameters. */
