@@ -1,7 +1,7 @@
 /**
  * The first SQL tool call of a session loads the project's schema into the embedded PostgreSQL
- * and fills it with synthetic data: seconds on a small schema, a minute or two on a large one,
- * longer than an MCP client waits for an answer (60 s in the TypeScript SDK, which also resets
+ * (the synthetic data is generated afterwards, per query, for the tables the query reads):
+ * seconds on a small schema, up to a minute on a large one, can be longer than an MCP client waits for an answer (60 s in the TypeScript SDK, which also resets
  * that timeout on progress only when asked to). So the call sends the load's phases as progress
  * notifications (with the request's progressToken) and, when the load is not done within the
  * wait, answers "still loading (N of M tables filled) — call again" while the load goes on in

@@ -70,8 +70,18 @@ export class LoadReporter {
     this.emit({ phase: 'started', message: `embedded PostgreSQL started in ${seconds(ms)}; ${what}`, fromSnapshot }, 2);
   }
 
-  /** The migrations are applied; `tables` will now be filled. */
-  schemaApplied(tables: readonly string[], ms: number): void {
+  /**
+   * The migrations are applied; `tables` will now be filled — or, `perQuery`, none of them: each
+   * plan generates the tables its query names (lazyData.ts), so the load has no table to count.
+   */
+  schemaApplied(tables: readonly string[], ms: number, perQuery = false): void {
+    if (perQuery) {
+      this.tables = new Set();
+      // reading, started, schema, data done, [snapshot], ready
+      this.total = 3 + 2 + (this.savesSnapshot ? 1 : 0);
+      this.emit({ phase: 'schema', message: `schema applied in ${seconds(ms)}: ${tables.length} table${tables.length === 1 ? '' : 's'}, synthetic data generated for the tables each query reads` }, 3);
+      return;
+    }
     this.tables = new Set(tables);
     // reading, started, schema, one per table, data done, [snapshot], ready
     this.total = 3 + tables.length + 2 + (this.savesSnapshot ? 1 : 0);
@@ -93,6 +103,9 @@ export class LoadReporter {
 
   dataDone(ms: number): void {
     const n = this.tables.size;
+    if (n === 0) {
+      return; // nothing filled at load (per query): no "0 of 0 tables" line
+    }
     this.emit({ phase: 'data', message: `synthetic data generated in ${seconds(ms)}: ${n} of ${n} tables`, tablesFilled: n, tablesTotal: n }, 4 + n);
   }
 

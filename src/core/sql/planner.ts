@@ -20,13 +20,14 @@ import { prescan, type Prescan } from './prescan';
 import { nameForms } from './scale';
 import { applicableText, loadSchema, type Adaptation, type SkippedStatement } from './schemaLoad';
 import { dataStatusLine } from './dataStatus';
-import { generateData } from './synth';
+import { generateData, type SynthOptions } from './synth';
+import { emptyLazyState, ensureDataFor, type LazyDataState } from './lazyData';
 import { LoadReporter, type LoadProgress } from './loadProgress';
 import { PgliteWorker, WorkerTimeout } from './workerClient';
 import { findAssets, findWorker, pgliteDist, pruneCache, readCache, type CacheEntry } from './plannerFiles';
 
 /** Bumped when loading or data generation changes, so old snapshots are not reused. */
-const LOADER_VERSION = 4;
+const LOADER_VERSION = 5; // 5: data generated per query (lazyData.ts), the snapshot holds what was generated
 const DEFAULT_ROWS = 100_000;
 const DEFAULT_IDLE_MS = 5 * 60_000;
 /** Timed EXPLAIN ANALYZE runs after one warm-up: a plain plan, and each side of a fix check. */
@@ -113,6 +114,10 @@ interface Loaded {
   table?: string;
   /** A snapshot of this state is not yet on disk. */
   snapshotPending: boolean;
+  /** The tables generated so far: the load generates none, each plan the ones its query names (lazyData.ts). */
+  lazy: LazyDataState;
+  /** The data is at the scale the snapshot key was made for (not rescaled since): more of it may be saved under that key. */
+  atKeyScale: boolean;
 }
 
 export function statusSummary(s: Pick<SchemaStatus, 'ok' | 'tables' | 'location' | 'files' | 'statementsSkipped' | 'tool'>): string {
@@ -138,6 +143,8 @@ class Planner implements QueryPlanner {
   private idleTimer: NodeJS.Timeout | undefined;
   private busy = 0;
   private disposed = false;
+  /** Data generation one call at a time: two plans at once must not generate the same table twice. */
+  private generating: Promise<unknown> = Promise.resolve();
   private readonly log: (s: string) => void;
 
   constructor(private readonly options: QueryPlannerOptions) {
@@ -175,6 +182,7 @@ class Planner implements QueryPlanner {
   async explain(sql: string, o: ExplainOptions = {}): Promise<PlanReport> {
     return this.run(async (l) => {
       const executed = normalisePlaceholders(sql.trim().replace(/;\s*$/, ''));
+      await this.ensureData(l, executed);
       const params = await this.params(l, executed);
       return (await this.explainSteps(l, executed, params, [], EXPLAIN_RUNS)).report;
     }, o);
@@ -184,6 +192,7 @@ class Planner implements QueryPlanner {
     return this.run(async (l) => {
       const executed = normalisePlaceholders(query.trim().replace(/;\s*$/, ''));
       const prepared = prepareFix(fixSql);
+      await this.ensureData(l, [executed, prepared.replacementQuery ?? '', ...prepared.ddl].join('\n'));
       const params = await this.params(l, executed);
       const before = (await this.explainSteps(l, executed, params, [], FIX_RUNS)).report;
       if (!before.ok) {
@@ -201,7 +210,9 @@ class Planner implements QueryPlanner {
   async dispose(): Promise<void> {
     this.disposed = true;
     clearTimeout(this.idleTimer);
-    await this.stop(false);
+    // The command line and the MCP server save right after the load, before any data: the tables
+    // generated since are saved too, so the next run with this schema and scale starts with them.
+    await this.stop(this.options.snapshotAfterLoad === true && this.loaded?.atKeyScale === true);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -265,7 +276,7 @@ class Planner implements QueryPlanner {
     const dir = this.cacheDir();
     const file = path.join(dir, `${l.key}.tgz`);
     const { bytes } = await l.worker.dump(file);
-    const entry: CacheEntry = { status: l.status, model: l.model };
+    const entry: CacheEntry = { status: l.status, model: l.model, regular: [...l.lazy.regular] };
     await fs.promises.writeFile(path.join(dir, `${l.key}.json`), JSON.stringify(entry));
     l.snapshotPending = false;
     this.log(`schema snapshot saved (${(bytes / 1e6).toFixed(1)} MB)`);
@@ -366,14 +377,15 @@ class Planner implements QueryPlanner {
         const status: SchemaStatus = { ...cached.status, timings: { ...cached.status.timings, startMs: init.ms, fromSnapshot: true } };
         this.log(`${status.summary} — from a snapshot`);
         progress.ready(true, false);
-        return { worker, sources, signature, key, status, model: cached.model, pre, rows, ...(table ? { table } : {}), snapshotPending: false };
+        return { worker, sources, signature, key, status, model: cached.model, pre, rows, ...(table ? { table } : {}), snapshotPending: false, lazy: lazyFromStatus(status, cached.regular), atKeyScale: true };
       }
       const report = await loadSchema(worker, sources, texts, pre, extensions.filter((e) => !init.missing.includes(e)), this.log);
       const model = await readSchemaModel(worker);
       const tracking = new Set(model.tables.filter((t) => isTrackingTable(t.qualified, sources)).map((t) => t.qualified));
       const anchor = this.resolveTable(model, table);
-      progress.schemaApplied(model.tables.filter((t) => !tracking.has(t.qualified)).map((t) => t.qualified), report.ms);
-      const data = await generateData(worker, model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, progress.dataLog(this.log));
+      progress.schemaApplied(model.tables.filter((t) => !tracking.has(t.qualified)).map((t) => t.qualified), report.ms, true);
+      // No table is filled at load: each plan generates the tables its query names (ensureData).
+      const data = await generateData(worker, model, { rows, seed: this.options.seed ?? 42, exclude: tracking, only: new Set(), ...(anchor ? { anchorTable: anchor } : {}) }, progress.dataLog(this.log));
       progress.dataDone(data.ms);
       const base0: Omit<SchemaStatus, 'summary'> = {
         ok: sources.tool !== undefined,
@@ -397,7 +409,10 @@ class Planner implements QueryPlanner {
       for (const s of status.skipped.filter((x) => x.kind !== 'cascade')) {
         this.log(`  skipped ${s.file}:${s.line}: ${s.reason}`);
       }
-      const fresh: Loaded = { worker, sources, signature, key, status, model, pre, rows, ...(table ? { table } : {}), snapshotPending: true };
+      const lazy = emptyLazyState();
+      data.rows.forEach((n, t) => lazy.rows.set(t, n));
+      data.regular.forEach((t) => lazy.regular.add(t));
+      const fresh: Loaded = { worker, sources, signature, key, status, model, pre, rows, ...(table ? { table } : {}), snapshotPending: true, lazy, atKeyScale: true };
       if (this.options.snapshotAfterLoad) {
         progress.snapshotSaving();
         await this.saveSnapshot(fresh).catch((err: unknown) => this.log(`could not save the schema snapshot: ${(err as Error).message}`));
@@ -412,22 +427,60 @@ class Planner implements QueryPlanner {
 
   private async rescale(l: Loaded, rows: number, table: string | undefined): Promise<void> {
     const tables = l.model.tables.filter((t) => !isTrackingTable(t.qualified, l.sources));
+    const t0 = Date.now();
     if (tables.length > 0) {
       await l.worker.exec(`TRUNCATE ${tables.map((t) => `"${t.schema.replace(/"/g, '""')}"."${t.name.replace(/"/g, '""')}"`).join(', ')} CASCADE`);
     }
-    const anchor = this.resolveTable(l.model, table);
-    const tracking = new Set(l.model.tables.filter((t) => isTrackingTable(t.qualified, l.sources)).map((t) => t.qualified));
-    const data = await generateData(l.worker, l.model, { rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) }, this.log);
+    for (const t of tables) {
+      t.rows = 0;
+    }
+    // Nothing generated at the new scale yet: the next plan generates the tables its query names.
+    l.lazy = emptyLazyState();
     l.rows = rows;
     l.table = table;
+    this.refreshDataStatus(l);
+    l.snapshotPending = false; // the snapshot on disk is for the first scale
+    l.atKeyScale = false;
+    this.log(`synthetic data cleared for the new scale: ${rows} rows${table ? ` in ${table}` : ''}, generated per query (${Date.now() - t0} ms)`);
+  }
+
+  /** The options the data of `l` is generated with (its scale, seed, the tracking table left empty). */
+  private dataOptions(l: Loaded): SynthOptions {
+    const anchor = this.resolveTable(l.model, l.table);
+    const tracking = new Set(l.model.tables.filter((t) => isTrackingTable(t.qualified, l.sources)).map((t) => t.qualified));
+    return { rows: l.rows, seed: this.options.seed ?? 42, exclude: tracking, ...(anchor ? { anchorTable: anchor } : {}) };
+  }
+
+  /** Generates the tables `sql` names (and the parents they need) that have no data yet, then refreshes the status. */
+  private async ensureData(l: Loaded, sql: string): Promise<void> {
+    const next = this.generating.then(() => this.generateFor(l, sql));
+    this.generating = next.catch(() => undefined);
+    await next;
+  }
+
+  private async generateFor(l: Loaded, sql: string): Promise<void> {
+    const before = l.lazy.rows.size;
+    const report = await ensureDataFor(l.worker, l.model, sql, l.lazy, this.dataOptions(l), this.log);
+    if (!report) {
+      return;
+    }
+    this.refreshDataStatus(l);
+    if (l.atKeyScale) {
+      l.snapshotPending = true;
+    }
+    this.log(`synthetic data for this query: ${l.lazy.rows.size - before} table(s) generated in ${report.ms} ms, ${l.lazy.rows.size} so far`);
+  }
+
+  /** status.rows, dataSkipped, the data adaptations and the summary from what was generated so far. */
+  private refreshDataStatus(l: Loaded): void {
+    const skipped = [...l.lazy.skipped];
     l.status = {
       ...l.status,
-      rows: [...data.rows].map(([t, n]) => ({ table: t, rows: n })).sort((a, b) => b.rows - a.rows),
-      dataSkipped: data.skipped,
-      summary: withDataStatus(statusSummary(l.status), data.skipped),
+      rows: [...l.lazy.rows].map(([t, n]) => ({ table: t, rows: n })).sort((a, b) => b.rows - a.rows),
+      dataSkipped: skipped,
+      adapted: [...l.status.adapted.filter((a) => !a.what.startsWith(DATA_ADAPTED)), ...l.lazy.adapted.map((what) => ({ what: `${DATA_ADAPTED}${what}` }))],
+      summary: withDataStatus(statusSummary(l.status), skipped),
     };
-    l.snapshotPending = false; // the snapshot on disk is for the first scale
-    this.log(`synthetic data regenerated: ${rows} rows${anchor ? ` in ${anchor}` : ''} (${data.ms} ms)`);
   }
 
   private async params(l: Loaded, executed: string): Promise<ParamValue[]> {
@@ -444,6 +497,20 @@ class Planner implements QueryPlanner {
     const budgetMs = Math.min(15_000, (this.options.timeoutMs ?? 60_000) / 4);
     return measurePlan(l.worker, l.model, sql, params, ddl, { warmups: 1, runs, budgetMs, dataSkipped: l.status.dataSkipped, ...(v ? { postgresVersion: v } : {}) });
   }
+}
+
+const DATA_ADAPTED = 'synthetic data for ';
+
+/** The generated tables a snapshot holds, from its status (every table with an entry in status.rows was generated or given up on). */
+function lazyFromStatus(status: SchemaStatus, regular: readonly string[] | undefined): LazyDataState {
+  const lazy = emptyLazyState();
+  for (const r of status.rows) {
+    lazy.rows.set(r.table, r.rows);
+  }
+  (regular ?? []).forEach((t) => lazy.regular.add(t));
+  lazy.skipped.push(...status.dataSkipped);
+  lazy.adapted.push(...status.adapted.filter((a) => a.what.startsWith(DATA_ADAPTED)).map((a) => a.what.slice(DATA_ADAPTED.length)));
+  return lazy;
 }
 
 function isTrackingTable(qualified: string, sources: SchemaSources): boolean {

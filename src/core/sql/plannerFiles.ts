@@ -11,6 +11,8 @@ import type { SchemaStatus } from './planner';
 export interface CacheEntry {
   readonly status: SchemaStatus;
   readonly model: SchemaModel;
+  /** The generated tables whose keys are a function of the row number (lazyData.ts `regular`). */
+  readonly regular?: readonly string[];
 }
 
 export function findAssets(explicit?: string): string | undefined {

@@ -18,3 +18,16 @@ export function fixturePlanner(layout: string, options: Partial<QueryPlannerOpti
     },
   };
 }
+
+/**
+ * Synthetic data is generated per query (lazyData.ts): a query naming every table of the schema
+ * (one cheap count each) has them all generated, for tests that look at the data of every table.
+ */
+export async function fillAllTables(planner: QueryPlanner): Promise<void> {
+  const model = await planner.schema();
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const counts = model.tables.map((t) => `(SELECT count(*) FROM ${q(t.schema)}.${q(t.name)})`);
+  if (counts.length > 0) {
+    await planner.explain(`SELECT ${counts.join(', ')}`);
+  }
+}

@@ -9,6 +9,8 @@ import { readSchemaModel } from '../../../src/core/sql/model';
 import { emptyLazyState, ensureDataFor, parseScaleFile, tablesInQuery } from '../../../src/core/sql/lazyData';
 import { plannedRowCounts } from '../../../src/core/sql/synth';
 import { PgliteWorker } from '../../../src/core/sql/workerClient';
+import { createQueryPlanner } from '../../../src/core/sql';
+import * as os from 'node:os';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const DDL = `
@@ -62,6 +64,53 @@ describe('sql: synthetic data only for what the query reads', function () {
       assert.equal(await count('"Order"'), before);
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('the planner loads no data, then generates per query what it reads, and keeps it in the snapshot', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ap-lazy-'));
+    const cacheDir = path.join(root, '.cache');
+    fs.mkdirSync(path.join(root, 'migrations'));
+    fs.writeFileSync(
+      path.join(root, 'migrations', '001_init.sql'),
+      'CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n' +
+        'CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id), total int NOT NULL);\n' +
+        'CREATE TABLE tags (id bigserial PRIMARY KEY, label text NOT NULL);\n',
+    );
+    const logs: string[] = [];
+    const options = { root, rows: 300, cacheDir, snapshotAfterLoad: true, log: (s: string) => logs.push(s) };
+    const withRows = (rows: readonly { table: string; rows: number }[]) => rows.filter((r) => r.rows > 0).map((r) => r.table).sort();
+    let planner = createQueryPlanner(options);
+    try {
+      const loaded = await planner.schemaStatus();
+      assert.equal(loaded.tables, 3);
+      assert.deepEqual(withRows(loaded.rows), [], 'no table is filled at load');
+      const r = await planner.explain('SELECT o.id FROM orders o WHERE o.user_id = $1');
+      assert.ok(r.ok, r.error?.message);
+      assert.equal(r.params[0]?.source, 'orders.user_id', 'the parameter is taken from the generated rows');
+      assert.deepEqual(withRows((await planner.schemaStatus()).rows), ['public.orders', 'public.users'], 'the table and its NOT NULL parent');
+      const orders = (await planner.schemaStatus()).rows.find((x) => x.table === 'public.orders')?.rows;
+      await planner.explain('SELECT count(*) FROM tags');
+      const after = await planner.schemaStatus();
+      assert.deepEqual(withRows(after.rows), ['public.orders', 'public.tags', 'public.users']);
+      assert.equal(after.rows.find((x) => x.table === 'public.orders')?.rows, orders, 'the orders are left as they were');
+    } finally {
+      await planner.dispose();
+    }
+    // The snapshot saved at dispose holds the generated tables: the next run starts with them and
+    // does not generate them again.
+    planner = createQueryPlanner(options);
+    try {
+      const restored = await planner.schemaStatus();
+      assert.equal(restored.timings.fromSnapshot, true);
+      assert.deepEqual(withRows(restored.rows), ['public.orders', 'public.tags', 'public.users']);
+      logs.length = 0;
+      const again = await planner.explain('SELECT o.id FROM orders o JOIN users u ON u.id = o.user_id WHERE u.email = $1');
+      assert.ok(again.ok, again.error?.message);
+      assert.deepEqual(logs.filter((s) => /^synthetic data/.test(s)), [], 'nothing generated again');
+    } finally {
+      await planner.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

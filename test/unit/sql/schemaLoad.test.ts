@@ -4,11 +4,12 @@
  */
 import * as assert from 'node:assert/strict';
 import type { SchemaStatus } from '../../../src/core/sql';
-import { fixturePlanner } from './helpers';
+import { fillAllTables, fixturePlanner } from './helpers';
 
 async function load(layout: string): Promise<{ status: SchemaStatus; tables: string[]; columns: (table: string) => string[]; indexes: string[] }> {
   const { planner, cleanup } = fixturePlanner(layout);
   try {
+    await fillAllTables(planner);
     const status = await planner.schemaStatus();
     const model = await planner.schema();
     return {
