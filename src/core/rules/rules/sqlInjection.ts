@@ -197,7 +197,9 @@ export const sqlInjection: Rule = {
       what:
         'Reports a query or raw-SQL call (`db.query`, `pool.execute`, `knex.raw`, `sequelize.query`, `$queryRawUnsafe`, `cursor.execute`, SQLAlchemy `text()`, Django `raw()`/`RawSQL`) ' +
         'whose SQL argument is built with `+`, a template literal, an f-string, `%` or `.format()` from a non-constant value, directly or through a variable assigned once just before. ' +
-        'Tagged templates that parameterise (`sql`…``, `prisma.$queryRaw`…``), constants, numbers and generated placeholder lists are not reported.',
+        'Tagged templates that parameterise (`sql`…``, `prisma.$queryRaw`…``), constants (also from an enclosing scope), numbers, dates, literal choices (`a ? \'x\' : \'y\'`), generated placeholder lists, ' +
+        'values escaped for SQL (`escapeIdentifier`, `quote_ident`, an `escaped…`/`quoted…` name, a helper of the same file that doubles quotes), SQL fragments built elsewhere, and a configured schema or table name ' +
+        'where an identifier goes (`FROM ${schema}.jobs`, not inside a quoted literal, not from the request) are not reported.',
       why:
         'Whoever controls the value controls the statement: `1 OR 1=1` reads every row, `1; DROP TABLE users` does worse. Escaping by hand misses cases; ' +
         "the driver's parameters send the value separately from the SQL, so it can never be parsed as SQL.",
