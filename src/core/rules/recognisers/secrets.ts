@@ -136,7 +136,12 @@ function urlPasswordOk(text: string, hit: SecretHit, value: string, comment: boo
   if (value === user || isWeakPassword(value) || /^x-oauth-basic$/i.test(value)) {
     return false;
   }
-  return comment ? isRandomSecret(value) : isChosenPassword(value);
+  if (comment) {
+    return isRandomSecret(value);
+  }
+  // in a URL's password position a value is a password even when made of words (`hunter2-very-secret`):
+  // nothing else goes there; only placeholders and templates are not one
+  return isChosenPassword(value) || (value.length >= 6 && !isPlaceholder(value) && !/[\s{}<>$%]/.test(value));
 }
 
 /** Secrets by format in `text` (any file), each checked as above; `providerOnly` keeps provider keys and private keys (test files). */

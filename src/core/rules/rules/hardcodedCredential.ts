@@ -170,6 +170,7 @@ export const hardcodedCredential: Rule = {
   },
   tests: {
     valid: [
+      { name: 'connection strings with a template, a placeholder or a demo password', path: 'src/db/pool.ts', code: "const a = `postgres://app:${process.env.DB_PASSWORD}@db:5432/app`;\nconst b = 'postgres://app:<password>@db:5432/app';\nconst c = 'postgres://postgres:postgres@localhost:5432/app';\n" },
       { name: 'from the environment', path: 'a.ts', code: 'const pool = new Pool({ password: process.env.PGPASSWORD });' },
       { name: 'placeholder', path: 'a.py', code: 'DB_PASSWORD = "changeme"\napi_key = "<your-api-key>"\n' },
       { name: 'a form field name', path: 'a.ts', code: "const field = { name: 'password', type: 'password', passwordLabel: 'Enter your password' };" },
@@ -201,6 +202,7 @@ export const hardcodedCredential: Rule = {
       { name: 'python constant', path: 'settings.py', code: 'SECRET_KEY = "django-insecure-8f2k1m9x"\n', lines: [1] },
       { name: 'keyword argument', path: 'a.py', code: 'conn = psycopg2.connect(host="db", password="pr0d-pass")\n', lines: [1] },
       { name: 'provider key', path: 'a.js', code: "const key = 'AKIAZ3MSJ5NQ4EXAMPL7';\n", lines: [1] },
+      { name: 'a passphrase in a connection string', path: 'src/db/pool.ts', code: "export const pool = new Pool({\n  connectionString: 'postgres://shop:hunter2-very-secret@db.internal:5432/shop',\n});\n", lines: [2] },
       { name: 'url with password', path: 'schema.sql', code: "-- connect with postgres://admin:Sup3rS3cret@db.internal:5432/app\nSELECT 1;\n", lines: [1] },
       { name: 'an API key in request headers and params', path: 'api/movies.ts', code: "const client = axios.create({\n  headers: { 'x-api-key': '9c1f4e7a2b8d6f3e0a5c7b9d1e2f4a6c' },\n  params: { api_key: '431b8708161bcd1f1fbe7536137e62fd' },\n});\n", lines: [2, 3] },
       { name: 'a JWT secret and an env fallback', path: 'auth.ts', code: "const secret = process.env.SESSION_SECRET || 'f8Kq2LxP9vRt4Wz7';\nexport const sign = (p: object) => jwt.sign(p, 'k3ep-th1s-qu1et', { expiresIn: '1h' });\n", lines: [1, 2] },
