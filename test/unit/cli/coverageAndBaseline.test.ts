@@ -7,21 +7,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { memoryIo } from './memoryIo';
 import { runCli } from '../../../src/cli/main';
 import { chooseModelFiles } from '../../../src/core/pipeline/workspace/coverage';
 import type { RuleFinding } from '../../../src/core/rules';
 import { git } from './cliProcess';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, cwd, env: {}, stdout, stderr, stdin: new PassThrough() });
-  return { code, stdout: out, stderr: err };
+  const m = memoryIo(argv, cwd);
+  const code = await runCli(m.io);
+  return { code, stdout: m.out(), stderr: m.err() };
 }
 
 const temps: string[] = [];

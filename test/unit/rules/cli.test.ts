@@ -1,20 +1,15 @@
 /** `architect-personas rules` on a fixture folder: text, JSON and SARIF, exit codes. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { memoryIo } from '../cli/memoryIo';
 import { runCli } from '../../../src/cli/main';
 
 const FIXTURE = path.resolve(__dirname, '../../../../test/fixtures/rules/workspace');
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli({ argv, cwd: FIXTURE, env: {}, stdout, stderr, stdin: new PassThrough() });
-  return { code, stdout: out, stderr: err };
+  const m = memoryIo(argv, FIXTURE);
+  const code = await runCli(m.io);
+  return { code, stdout: m.out(), stderr: m.err() };
 }
 
 describe('Rules CLI: architect-personas rules', function () {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { memoryIo } from '../cli/memoryIo';
 import { explainCommand } from '../../../src/cli/commands/explain';
 import { chatCurvePlan } from '../../../src/core/sql/scaleCurve';
 import { runScaleCurve, type ScaleCurve } from '../../../src/core/sql/scaleRun';
@@ -10,13 +10,7 @@ import { scaleCurveMarkdown } from '../../../src/core/sql/scaleText';
 import { fixturePlanner, SCHEMA_FIXTURES } from './helpers';
 
 function io(argv: string[], cacheDir: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { io: { argv, cwd: SCHEMA_FIXTURES, env: { ARCHITECT_PERSONAS_CACHE_DIR: cacheDir }, stdout, stderr, stdin: new PassThrough() }, out: () => out, err: () => err };
+  return memoryIo(argv, SCHEMA_FIXTURES, { ARCHITECT_PERSONAS_CACHE_DIR: cacheDir });
 }
 
 describe('sql: architect-personas explain --scale (the scale curve)', function () {

@@ -7,20 +7,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { memoryIo } from '../cli/memoryIo';
 import { explainCommand } from '../../../src/cli/commands/explain';
 import type { ReviewTarget } from '../../../src/core/pipeline/workspace/collect';
 import { planQueries } from '../../../src/core/pipeline/workspace/queryPlans';
 import { SCHEMA_FIXTURES } from './helpers';
 
 function run(argv: string[], env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { io: { argv, cwd: SCHEMA_FIXTURES, env, stdout, stderr, stdin: new PassThrough() }, out: () => out, err: () => err };
+  return memoryIo(argv, SCHEMA_FIXTURES, env);
 }
 
 function target(root: string, rel: string, text: string, languageId: string): ReviewTarget {
