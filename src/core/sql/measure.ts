@@ -4,7 +4,7 @@
  * of the indexes after the fix, not before), then EXPLAIN (ANALYZE, BUFFERS) warmed up and run
  * k times. The run with the median time is the plan shown; all the times are kept.
  */
-import type { IndexModel, SchemaModel } from './model';
+import { INDEXES_SQL, type IndexModel, type SchemaModel } from './model';
 import type { ParamValue } from './params';
 import { timingOf } from './planCompare';
 import { summarisePlan, type PlanReport } from './plans';
@@ -25,20 +25,6 @@ export interface MeasureOptions {
   readonly dataSkipped?: readonly { readonly table: string; readonly reason: string }[];
 }
 
-/** The indexes of the user's tables as the catalog holds them (inside the fix's transaction). */
-export const INDEXES_SQL = `
-  SELECT n.nspname AS schema, t.relname AS "table", i.relname AS name, ix.indisunique AS "unique", ix.indisprimary AS "primary",
-    am.amname AS method, pg_get_indexdef(ix.indexrelid) AS def, ix.indpred IS NOT NULL AS partial,
-    (SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(n, o)
-       LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.n AND k.n > 0
-       WHERE k.o <= ix.indnkeyatts) AS cols
-  FROM pg_index ix
-  JOIN pg_class i ON i.oid = ix.indexrelid
-  JOIN pg_class t ON t.oid = ix.indrelid
-  JOIN pg_namespace n ON n.oid = t.relnamespace
-  JOIN pg_am am ON am.oid = i.relam
-  WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast%'
-  ORDER BY i.relname`;
 
 interface IndexRow {
   schema: string;

@@ -63,6 +63,21 @@ export interface SchemaModel {
 
 const USER_SCHEMAS = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast%'`;
 
+/** The indexes of the user's tables as the catalog holds them (the fix check reads them again inside its transaction). */
+export const INDEXES_SQL = `
+  SELECT n.nspname AS schema, t.relname AS "table", i.relname AS name, ix.indisunique AS "unique", ix.indisprimary AS "primary",
+    am.amname AS method, pg_get_indexdef(ix.indexrelid) AS def, ix.indpred IS NOT NULL AS partial,
+    (SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(n, o)
+       LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.n AND k.n > 0
+       WHERE k.o <= ix.indnkeyatts) AS cols
+  FROM pg_index ix
+  JOIN pg_class i ON i.oid = ix.indexrelid
+  JOIN pg_class t ON t.oid = ix.indrelid
+  JOIN pg_namespace n ON n.oid = t.relnamespace
+  JOIN pg_am am ON am.oid = i.relam
+  WHERE ${USER_SCHEMAS}
+  ORDER BY i.relname`;
+
 export async function readSchemaModel(session: SqlSession): Promise<SchemaModel> {
   const columns = await session.query<{
     schema: string; table: string; column: string; type: string; base: string; category: string; not_null: boolean;
@@ -108,19 +123,7 @@ export async function readSchemaModel(session: SqlSession): Promise<SchemaModel>
   const indexes = await session.query<{
     schema: string; table: string; name: string; unique: boolean; primary: boolean; method: string; def: string; partial: boolean;
     cols: (string | null)[] | null;
-  }>(`
-    SELECT n.nspname AS schema, t.relname AS "table", i.relname AS name, ix.indisunique AS "unique", ix.indisprimary AS "primary",
-      am.amname AS method, pg_get_indexdef(ix.indexrelid) AS def, ix.indpred IS NOT NULL AS partial,
-      (SELECT json_agg(a.attname ORDER BY k.o) FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(n, o)
-         LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.n AND k.n > 0
-         WHERE k.o <= ix.indnkeyatts) AS cols
-    FROM pg_index ix
-    JOIN pg_class i ON i.oid = ix.indexrelid
-    JOIN pg_class t ON t.oid = ix.indrelid
-    JOIN pg_namespace n ON n.oid = t.relnamespace
-    JOIN pg_am am ON am.oid = i.relam
-    WHERE ${USER_SCHEMAS}
-    ORDER BY i.relname`);
+  }>(INDEXES_SQL);
 
   const tables = new Map<string, {
     schema: string; name: string; qualified: string; columns: ColumnModel[]; primaryKey: string[]; uniques: string[][];

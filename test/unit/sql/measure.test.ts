@@ -4,7 +4,8 @@
  * timing, the median run shown, a budget that cuts the runs short, a rejected statement.
  */
 import * as assert from 'node:assert/strict';
-import { INDEXES_SQL, measurePlan } from '../../../src/core/sql/measure';
+import { measurePlan } from '../../../src/core/sql/measure';
+import { INDEXES_SQL } from '../../../src/core/sql/model';
 import type { ScriptStep, SqlSession, StepResult } from '../../../src/core/sql/session';
 import { bitmapScan, explainJson, ordersModel, seqScan, sort } from './planFixtures';
 
