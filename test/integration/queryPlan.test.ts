@@ -82,7 +82,8 @@ describe('Query plan on embedded PostgreSQL', function () {
     await waitForChatText('That index is the whole fix.', 180_000);
     await waitForTurnDone();
     const text = await chatPanelText();
-    assert.match(text, /Checked on embedded PostgreSQL with 5,000 synthetic orders: Seq Scan [\d.]+ ms → (Index Scan|Bitmap Heap Scan) [\d.]+ ms/, text);
+    // the index the fix creates is named, and the verdict shows the counters it rests on
+    assert.match(text, /Checked on embedded PostgreSQL with 5,000 synthetic orders: Seq Scan [\d.]+ ms → (Index Scan|Bitmap Heap Scan) using orders_user_id_idx [\d.]+ ms — rows read 5,000 → \d+/, text);
     assert.match(text, /The fix does not apply on embedded PostgreSQL with 5,000 synthetic orders: column "usr_id" does not exist/);
     assert.match(text, /CONCURRENTLY\s+left\s+out\s+for\s+the\s+check/, "the note inside the plan block (code blocks use non-breaking spaces)");
     // Under each fix, in order, before the text that follows the findings.
